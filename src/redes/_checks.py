@@ -1,0 +1,112 @@
+"""Verificações de entrada usadas pelas classes de `redes`.
+
+Cada função valida uma coisa só e levanta `ValueError` com uma mensagem em
+português que diz o que estava errado (incluindo os shapes envolvidos).
+Ficam aqui para que as classes continuem curtas: cada verificação é uma
+chamada de uma linha. Todas são baratas (olham shape, dtype ou fazem uma
+única passada pelos dados), porque rodam a cada forward.
+"""
+
+import numbers
+
+import numpy as np
+
+
+def positive_int(value, name, who):
+    """Exige um inteiro positivo (bool não conta como inteiro)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value <= 0:
+        raise ValueError(f"{who}: {name} deve ser um inteiro positivo, mas recebeu {value!r}.")
+    return int(value)
+
+
+def non_negative(value, name, who):
+    """Exige um número real finito ≥ 0 e o devolve como float do Python."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value) or value < 0:
+        raise ValueError(f"{who}: {name} deve ser um número ≥ 0, mas recebeu {value!r}.")
+    return float(value)
+
+
+def fraction(value, name, who, allow_zero=True):
+    """Exige um número no intervalo [0, 1) (ou (0, 1) se allow_zero=False)."""
+    value = non_negative(value, name, who)
+    if value >= 1 or (value == 0 and not allow_zero):
+        interval = "[0, 1)" if allow_zero else "(0, 1)"
+        raise ValueError(f"{who}: {name} deve estar no intervalo {interval}, mas recebeu {value!r}.")
+    return value
+
+
+def batch(inputs, n_features, who):
+    """Exige um lote 2-D (amostras, features) com `n_features` colunas."""
+    inputs = np.asarray(inputs)
+    if inputs.ndim != 2:
+        raise ValueError(
+            f"{who} espera um lote 2-D (amostras, features), mas recebeu shape {inputs.shape}. "
+            "Para uma única amostra use x.reshape(1, -1).")
+    if inputs.shape[1] != n_features:
+        raise ValueError(
+            f"{who} espera entradas com {n_features} features (colunas), "
+            f"mas recebeu shape {inputs.shape}.")
+    if inputs.dtype.kind not in "biuf":
+        raise ValueError(f"{who} espera entradas numéricas, mas recebeu dtype {inputs.dtype}.")
+    return inputs
+
+
+def finite(array, what, who):
+    """Exige que não haja NaN nem inf (uma passada barata pelos dados)."""
+    if not np.isfinite(array).all():
+        raise ValueError(f"{who}: {what} contém NaN ou inf (shape {np.shape(array)}).")
+
+
+def dense_output(layer, inputs):
+    """Confere a saída de uma Layer_Dense; só se houver NaN/inf procura a causa."""
+    if np.isfinite(layer.output).all():
+        return
+    finite(inputs, "a entrada", "Layer_Dense")
+    finite(layer.weights, "os pesos (o treino divergiu? tente uma taxa de aprendizado menor)", "Layer_Dense")
+    raise ValueError("Layer_Dense: a saída estourou para inf (valores grandes demais nas entradas ou nos pesos).")
+
+
+def predictions(y_pred, who):
+    """Exige previsões 2-D (amostras, saídas) sem NaN/inf."""
+    y_pred = np.asarray(y_pred)
+    if y_pred.ndim != 2:
+        raise ValueError(f"{who} espera previsões 2-D (amostras, saídas), mas recebeu shape {y_pred.shape}.")
+    finite(y_pred, "as previsões", who)
+    return y_pred
+
+
+def class_labels(y_pred, y_true, who):
+    """Aceita índices de classe shape (n,) ou one-hot shape (n, k); devolve array."""
+    y_true = np.asarray(y_true)
+    n, k = y_pred.shape
+    if y_true.ndim == 2:
+        if y_true.shape != y_pred.shape:
+            raise ValueError(
+                f"{who}: rótulos one-hot devem ter o shape das previsões {y_pred.shape}, "
+                f"mas recebeu shape {y_true.shape}.")
+        return y_true
+    if y_true.ndim != 1 or y_true.shape[0] != n:
+        raise ValueError(
+            f"{who}: esperava {n} rótulos (shape ({n},) ou one-hot ({n}, {k})) para previsões "
+            f"de shape {y_pred.shape}, mas recebeu shape {y_true.shape}.")
+    if y_true.dtype.kind not in "iu":
+        raise ValueError(
+            f"{who}: rótulos de classe devem ser inteiros (índices 0..{k - 1}), "
+            f"mas recebeu dtype {y_true.dtype}.")
+    if n and (y_true.min() < 0 or y_true.max() >= k):
+        raise ValueError(
+            f"{who}: rótulos devem estar entre 0 e {k - 1} (há {k} classes), "
+            f"mas recebeu valores de {y_true.min()} a {y_true.max()}.")
+    return y_true
+
+
+def same_shape(y_pred, y_true, who):
+    """Exige alvos com o shape das previsões (evita broadcasting silencioso); usa o dtype delas."""
+    y_true = np.asarray(y_true)
+    if y_true.shape != y_pred.shape:
+        hint = " Use y.reshape(-1, 1)." if y_true.ndim == 1 and y_pred.ndim == 2 else ""
+        raise ValueError(
+            f"{who}: alvos devem ter o shape das previsões {y_pred.shape}, "
+            f"mas recebeu shape {y_true.shape}.{hint}")
+    finite(y_true, "os alvos", who)
+    return y_true.astype(y_pred.dtype, copy=False)

@@ -1,0 +1,94 @@
+"""Funções de ativação: ReLU, Softmax, Sigmoid e Linear.
+
+Todas seguem o mesmo contrato: `forward(inputs)` guarda `self.output`,
+`backward(dvalues)` guarda `self.dinputs` e `predictions(outputs)` converte
+as saídas da rede em previsões (classes ou valores).
+"""
+
+import numpy as np
+
+
+# --8<-- [start:Activation_ReLU]
+class Activation_ReLU:
+    """ReLU: max(0, x). Deixa passar o que é positivo e zera o resto."""
+
+    def forward(self, inputs, training=False):
+        self.inputs = inputs
+        self.output = np.maximum(inputs, 0)
+
+    def backward(self, dvalues):
+        # A derivada é 1 onde a entrada foi positiva e 0 no resto.
+        self.dinputs = dvalues * (self.inputs > 0)
+
+    def predictions(self, outputs):
+        return outputs
+# --8<-- [end:Activation_ReLU]
+
+
+# --8<-- [start:Activation_Softmax]
+class Activation_Softmax:
+    """Softmax: transforma cada linha em probabilidades (positivas, somando 1).
+
+    Subtraímos o máximo de cada linha antes da exponencial: o resultado é o
+    mesmo (a constante se cancela na divisão), mas exp nunca recebe número
+    positivo, então não estoura nem com entradas da ordem de 1e4.
+    """
+
+    def forward(self, inputs, training=False):
+        self.inputs = inputs
+        exps = inputs - np.max(inputs, axis=1, keepdims=True)
+        if exps.dtype.kind != "f":
+            exps = exps.astype(np.float64)
+        np.exp(exps, out=exps)
+        exps /= np.sum(exps, axis=1, keepdims=True)
+        self.output = exps
+
+    # --8<-- [start:Activation_Softmax.backward]
+    def backward(self, dvalues):
+        # Jacobiano de uma linha: J = diag(s) - s sᵀ. Então J·d = s * (d - s·d),
+        # e calculamos isso para o lote inteiro sem montar matriz nenhuma.
+        s = self.output
+        self.dinputs = s * (dvalues - np.sum(dvalues * s, axis=1, keepdims=True))
+    # --8<-- [end:Activation_Softmax.backward]
+
+    def predictions(self, outputs):
+        return np.argmax(outputs, axis=1)
+# --8<-- [end:Activation_Softmax]
+
+
+# --8<-- [start:Activation_Sigmoid]
+class Activation_Sigmoid:
+    """Sigmoide: 1 / (1 + e^-x), uma probabilidade independente por saída.
+
+    Para não estourar com |x| grande, usamos sempre e^-|x| (que fica em (0, 1]):
+    para x ≥ 0, σ(x) = 1 / (1 + e^-|x|); para x < 0, σ(x) = e^-|x| / (1 + e^-|x|).
+    """
+
+    def forward(self, inputs, training=False):
+        self.inputs = inputs
+        z = np.exp(-np.abs(inputs))
+        self.output = np.where(inputs >= 0, 1, z) / (1 + z)
+
+    def backward(self, dvalues):
+        s = self.output
+        self.dinputs = dvalues * s * (1 - s)
+
+    def predictions(self, outputs):
+        return (outputs > 0.5) * 1
+# --8<-- [end:Activation_Sigmoid]
+
+
+# --8<-- [start:Activation_Linear]
+class Activation_Linear:
+    """Ativação linear (identidade): usada na saída de redes de regressão."""
+
+    def forward(self, inputs, training=False):
+        self.inputs = inputs
+        self.output = inputs.copy()
+
+    def backward(self, dvalues):
+        self.dinputs = dvalues.copy()
+
+    def predictions(self, outputs):
+        return outputs
+# --8<-- [end:Activation_Linear]

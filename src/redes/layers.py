@@ -1,0 +1,90 @@
+"""Camadas: a camada densa (totalmente conectada) e o dropout."""
+
+import numpy as np
+
+from . import _checks
+
+
+# --8<-- [start:Layer_Dense]
+class Layer_Dense:
+    """Camada densa: cada um dos `n_neurons` neurônios soma todas as entradas, com pesos.
+
+    Os pesos começam como `0.01 * np.random.randn(n_inputs, n_neurons)`: valores
+    pequenos e aleatórios. Aleatórios para que os neurônios não aprendam todos a
+    mesma coisa; pequenos (0.01, e não 0.1) para que as saídas iniciais fiquem
+    perto de zero e o softmax comece quase uniforme, sem saturar. Os vieses
+    começam em zero, com o mesmo dtype dos pesos (float32 após `nnfs.init()`).
+    Os regularizadores L1/L2 só afetam o treino: somam termos à perda e ao gradiente.
+    """
+
+    def __init__(self, n_inputs, n_neurons, weight_regularizer_l1=0, weight_regularizer_l2=0,
+                 bias_regularizer_l1=0, bias_regularizer_l2=0):
+        n_inputs = _checks.positive_int(n_inputs, "n_inputs", "Layer_Dense")
+        n_neurons = _checks.positive_int(n_neurons, "n_neurons", "Layer_Dense")
+        self.weights = 0.01 * np.random.randn(n_inputs, n_neurons)
+        self.biases = np.zeros((1, n_neurons), dtype=self.weights.dtype)
+        self.weight_regularizer_l1 = _checks.non_negative(weight_regularizer_l1, "weight_regularizer_l1", "Layer_Dense")
+        self.weight_regularizer_l2 = _checks.non_negative(weight_regularizer_l2, "weight_regularizer_l2", "Layer_Dense")
+        self.bias_regularizer_l1 = _checks.non_negative(bias_regularizer_l1, "bias_regularizer_l1", "Layer_Dense")
+        self.bias_regularizer_l2 = _checks.non_negative(bias_regularizer_l2, "bias_regularizer_l2", "Layer_Dense")
+
+    @property
+    def n_inputs(self):
+        return self.weights.shape[0]
+
+    @property
+    def n_neurons(self):
+        return self.weights.shape[1]
+
+    # --8<-- [start:Layer_Dense.forward]
+    def forward(self, inputs, training=False):
+        self.inputs = _checks.batch(inputs, self.weights.shape[0], "Layer_Dense")
+        self.output = np.dot(self.inputs, self.weights) + self.biases
+        _checks.dense_output(self, self.inputs)
+    # --8<-- [end:Layer_Dense.forward]
+
+    # --8<-- [start:Layer_Dense.backward]
+    def backward(self, dvalues):
+        self.dweights = np.dot(self.inputs.T, dvalues)
+        self.dbiases = np.sum(dvalues, axis=0, keepdims=True)
+        # Derivadas das penalidades: L1 → l1 * sinal(w); L2 → 2 * l2 * w.
+        if self.weight_regularizer_l1 > 0:
+            self.dweights += self.weight_regularizer_l1 * np.sign(self.weights)
+        if self.weight_regularizer_l2 > 0:
+            self.dweights += 2 * self.weight_regularizer_l2 * self.weights
+        if self.bias_regularizer_l1 > 0:
+            self.dbiases += self.bias_regularizer_l1 * np.sign(self.biases)
+        if self.bias_regularizer_l2 > 0:
+            self.dbiases += 2 * self.bias_regularizer_l2 * self.biases
+        self.dinputs = np.dot(dvalues, self.weights.T)
+    # --8<-- [end:Layer_Dense.backward]
+# --8<-- [end:Layer_Dense]
+
+
+# --8<-- [start:Layer_Dropout]
+class Layer_Dropout:
+    """Dropout invertido: no treino, zera ao acaso uma fração `rate` das entradas.
+
+    As entradas que sobrevivem são divididas por (1 - rate), para que a soma
+    esperada não mude; assim, na inferência (training=False) a camada é
+    simplesmente a identidade, sem nenhuma correção.
+    """
+
+    def __init__(self, rate):
+        self.rate = _checks.fraction(rate, "rate (fração descartada)", "Layer_Dropout")
+
+    def forward(self, inputs, training=True):
+        self.inputs = np.asarray(inputs)
+        if not training or self.rate == 0:
+            self.mask = None
+            self.output = self.inputs.copy()
+            return
+        keep = 1 - self.rate
+        kept = np.random.random_sample(self.inputs.shape) < keep
+        self.mask = kept.astype(self.inputs.dtype) / keep
+        self.output = self.inputs * self.mask
+
+    def backward(self, dvalues):
+        # A máscara é constante: cada entrada passa o gradiente multiplicado por ela.
+        self.dinputs = dvalues.copy() if self.mask is None else dvalues * self.mask
+# --8<-- [end:Layer_Dropout]

@@ -1,0 +1,1 @@
+"""Ferramentas do build do site (ganchos do MkDocs e figuras)."""

@@ -1,0 +1,1 @@
+"""Figuras do capítulo Camadas."""
