@@ -90,7 +90,13 @@ def _expandir_snippets(codigo: str) -> str:
             }
         },
     )
-    return "\n".join(md.preprocessors["snippet"].run(codigo.split("\n")))
+    expandido = "\n".join(md.preprocessors["snippet"].run(codigo.split("\n")))
+    if "--8<--" in expandido:
+        raise ValueError(
+            "sobrou uma linha --8<-- depois de expandir os snippets (nome de seção "
+            "inválido? só letras, dígitos, - e _):\n" + expandido
+        )
+    return expandido
 
 
 def blocos_da_pagina(pagina: Path) -> list[Bloco]:
