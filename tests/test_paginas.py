@@ -67,7 +67,7 @@ def _atualizar(pagina: Path, resultados: dict[str, dict]) -> None:
             continue
         if r["erro"] and not _erro_esperado(b):
             continue
-        real = _normalizar(r["saida"] + ("\n" + r["erro"] if r["erro"] else ""))
+        real = _normalizar(r["saida"].rstrip("\n") + ("\n" + r["erro"] if r["erro"] else ""))
         corpo = [b.recuo + l if l else "" for l in real.split("\n")] if real else []
         if b.saida is not None:
             linhas[b.saida.inicio + 1 : b.saida.fim] = corpo
@@ -99,7 +99,7 @@ def test_bloco_roda_e_mostra_a_saida_real(bloco: Bloco, resultados_das_paginas):
     real = _normalizar(r["saida"])
     if r["erro"]:
         assert _erro_esperado(bloco), f"{bloco.nome} falhou:\n{r['traceback']}"
-        real = _normalizar(real + "\n" + r["erro"])
+        real = _normalizar(real + "\n" + r["erro"])  # `real` já sem \n no fim
     assert not r["stderr"].strip(), f"{bloco.nome} escreveu em stderr:\n{r['stderr']}"
     assert not r["avisos"], f"{bloco.nome} emitiu avisos: {r['avisos']}"
     if real and bloco.saida is None:

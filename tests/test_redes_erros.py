@@ -102,9 +102,11 @@ def test_combinado_valida_rotulos_no_backward():
         combined.backward(PROBS, np.array([0, 5]))
 
 
-def test_previsoes_com_nan_na_perda():
-    with pytest.raises(ValueError, match="previsões contém NaN"):
-        Loss_CategoricalCrossentropy().calculate(np.array([[np.nan, 0.5, 0.5]]), np.array([1]))
+def test_previsoes_com_nan_ou_inf_na_perda():
+    with pytest.raises(ValueError, match=r"Loss_CategoricalCrossentropy: as previsões contém NaN ou inf \(shape \(1, 3\)\)"):
+        Loss_CategoricalCrossentropy().calculate(np.array([[0.5, np.nan, 0.5]]), np.array([1]))
+    with pytest.raises(ValueError, match="Loss_MeanSquaredError: as previsões contém NaN ou inf"):
+        Loss_MeanSquaredError().calculate(np.array([[np.inf]]), np.array([[1.0]]))
 
 
 def test_regressao_com_alvo_1d_sugere_reshape():

@@ -47,12 +47,12 @@ def train_by_hand(X, y, optimizer, epochs):
 
 def test_espiral_10000_epocas_chega_a_95_por_cento(spiral):
     X, y = spiral
-    start = time.perf_counter()
+    start = time.process_time()  # tempo de CPU: menos sensível a outros processos na máquina
     losses, acc = train_by_hand(X, y, Optimizer_Adam(learning_rate=0.05, decay=5e-7), 10_000)
-    elapsed = time.perf_counter() - start
-    print(f"10000 épocas em {elapsed:.2f} s: perda {losses[-1]:.4f}, acurácia {acc:.3f}")
-    assert acc >= 0.95 and losses[-1] < 0.15
-    assert elapsed < 20  # uns poucos segundos numa máquina de 2 núcleos
+    elapsed = time.process_time() - start
+    print(f"10000 épocas em {elapsed:.2f} s de CPU: perda {losses[-1]:.4f}, acurácia {acc:.3f}")
+    assert acc >= 0.95 and losses[-1] < 0.1
+    assert elapsed < 30  # ~2,5 s numa máquina de 2 núcleos sem carga; folga para CI lento
 
 
 @pytest.mark.parametrize("optimizer,factor", [

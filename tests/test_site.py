@@ -23,7 +23,9 @@ RECURSO = re.compile(
 
 def test_build_estrito_sem_avisos(site):
     _, log = site
-    avisos = [l for l in log.splitlines() if re.search(r"\b(WARNING|ERROR)\b", l)]
+    # Avisos do MkDocs e dos plugins (formato "WARNING -  …"); o aviso do kernel do
+    # Jupyter sobre TCP no localhost ("[IPKernelApp] WARNING") não é do site.
+    avisos = [l for l in log.splitlines() if re.match(r"(WARNING|ERROR)\b", l)]
     assert not avisos, "\n".join(avisos)
 
 
@@ -125,3 +127,40 @@ def test_blocos_python_no_html_batem_com_os_executados(site):
     for pagina in paginas_html(destino):
         no_html += len(re.findall(r'<div class="language-(?:python|py|python3|pycon) highlight"', pagina.read_text(encoding="utf-8")))
     assert no_html == len(BLOCOS)
+
+
+def _nav_em_ordem() -> list[str]:
+    """Caminhos das páginas na ordem da navegação do mkdocs.yml."""
+    nav = (RAIZ / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[1]
+    return re.findall(r":\s+(\S+\.(?:md|ipynb))\s*$", nav, re.M)
+
+
+def _url_da_pagina(caminho: str) -> str:
+    rel = Path(caminho).with_suffix("")
+    return "" if rel.name == "index" else f"{rel.as_posix()}/"
+
+
+def test_links_proximo_levam_do_inicio_ao_fim(site):
+    """Seguindo só o link "Próximo" do rodapé, o leitor passa por todas as páginas, em ordem."""
+    destino, _ = site
+    ordem = [_url_da_pagina(c) for c in _nav_em_ordem()]
+    atual = ""
+    visitadas = [atual]
+    while True:
+        texto = (destino / atual / "index.html").read_text(encoding="utf-8")
+        m = re.search(r'<a href="([^"]+)" class="md-footer__link md-footer__link--next"', texto)
+        if not m:
+            break
+        atual = str(Path(atual, m[1]).as_posix())
+        atual = str(Path(destino / atual).resolve().relative_to(destino.resolve()).as_posix())
+        atual = "" if atual == "." else atual + "/"
+        visitadas.append(atual)
+    assert visitadas == ordem
+    assert "perda/acuracia/" in visitadas
+
+
+def test_notebook_oferecido_para_download(site):
+    destino, _ = site
+    pagina = (destino / "dados-reais/digitos/index.html").read_text(encoding="utf-8")
+    assert (destino / "dados-reais/digitos/digitos.ipynb").exists()
+    assert '<a href="digitos.ipynb"' in pagina, "a página do notebook não tem o link para baixar o .ipynb"

@@ -7,6 +7,7 @@ chamada de uma linha. Todas são baratas (olham shape, dtype ou fazem uma
 única passada pelos dados), porque rodam a cada forward.
 """
 
+import math
 import numbers
 
 import numpy as np
@@ -58,8 +59,15 @@ def finite(array, what, who):
 
 
 def dense_output(layer, inputs):
-    """Confere a saída de uma Layer_Dense; só se houver NaN/inf procura a causa."""
-    if np.isfinite(layer.output).all():
+    """Confere a saída de uma Layer_Dense; só se houver NaN/inf procura a causa.
+
+    Um NaN ou inf em qualquer entrada de uma amostra contamina todas as saídas
+    dessa amostra (inf * 0 dá NaN, e NaN + x dá NaN). Por isso basta somar a
+    primeira coluna da saída: se a soma é finita, está tudo bem (uma passada
+    curta, em vez de varrer o lote inteiro). Só no caso raro de a soma não ser
+    finita olhamos tudo com calma, para dizer exatamente o que aconteceu.
+    """
+    if math.isfinite(layer.output[:, 0].sum()) or np.isfinite(layer.output).all():
         return
     finite(inputs, "a entrada", "Layer_Dense")
     finite(layer.weights, "os pesos (o treino divergiu? tente uma taxa de aprendizado menor)", "Layer_Dense")
@@ -67,12 +75,23 @@ def dense_output(layer, inputs):
 
 
 def predictions(y_pred, who):
-    """Exige previsões 2-D (amostras, saídas) sem NaN/inf."""
+    """Exige previsões 2-D (amostras, saídas)."""
     y_pred = np.asarray(y_pred)
     if y_pred.ndim != 2:
         raise ValueError(f"{who} espera previsões 2-D (amostras, saídas), mas recebeu shape {y_pred.shape}.")
-    finite(y_pred, "as previsões", who)
     return y_pred
+
+
+def finite_loss(value, y_pred, who):
+    """A perda média precisa ser finita; se não for, a culpa é de NaN/inf nas previsões.
+
+    Conferir só o número final é quase de graça (o NaN se espalha até a média);
+    só quando ele não é finito varremos as previsões para explicar o erro.
+    """
+    if not math.isfinite(value):
+        finite(np.asarray(y_pred), "as previsões", who)
+        raise ValueError(f"{who}: a perda não é finita ({value}); confira as previsões.")
+    return value
 
 
 def class_labels(y_pred, y_true, who):
@@ -93,7 +112,7 @@ def class_labels(y_pred, y_true, who):
         raise ValueError(
             f"{who}: rótulos de classe devem ser inteiros (índices 0..{k - 1}), "
             f"mas recebeu dtype {y_true.dtype}.")
-    if n and (y_true.min() < 0 or y_true.max() >= k):
+    if n and (y_true.max() >= k or (y_true.dtype.kind == "i" and y_true.min() < 0)):
         raise ValueError(
             f"{who}: rótulos devem estar entre 0 e {k - 1} (há {k} classes), "
             f"mas recebeu valores de {y_true.min()} a {y_true.max()}.")

@@ -36,23 +36,23 @@ class Activation_Softmax:
 
     def forward(self, inputs, training=False):
         self.inputs = inputs
-        exps = inputs - np.max(inputs, axis=1, keepdims=True)
+        exps = inputs - inputs.max(axis=1, keepdims=True)
         if exps.dtype.kind != "f":
             exps = exps.astype(np.float64)
         np.exp(exps, out=exps)
-        exps /= np.sum(exps, axis=1, keepdims=True)
+        exps /= exps.sum(axis=1, keepdims=True)
         self.output = exps
 
-    # --8<-- [start:Activation_Softmax.backward]
+    # --8<-- [start:Activation_Softmax-backward]
     def backward(self, dvalues):
         # Jacobiano de uma linha: J = diag(s) - s sᵀ. Então J·d = s * (d - s·d),
         # e calculamos isso para o lote inteiro sem montar matriz nenhuma.
         s = self.output
-        self.dinputs = s * (dvalues - np.sum(dvalues * s, axis=1, keepdims=True))
-    # --8<-- [end:Activation_Softmax.backward]
+        self.dinputs = s * (dvalues - (dvalues * s).sum(axis=1, keepdims=True))
+    # --8<-- [end:Activation_Softmax-backward]
 
     def predictions(self, outputs):
-        return np.argmax(outputs, axis=1)
+        return outputs.argmax(axis=1)
 # --8<-- [end:Activation_Softmax]
 
 

@@ -36,17 +36,18 @@ class Layer_Dense:
     def n_neurons(self):
         return self.weights.shape[1]
 
-    # --8<-- [start:Layer_Dense.forward]
+    # --8<-- [start:Layer_Dense-forward]
     def forward(self, inputs, training=False):
         self.inputs = _checks.batch(inputs, self.weights.shape[0], "Layer_Dense")
-        self.output = np.dot(self.inputs, self.weights) + self.biases
+        self.output = np.dot(self.inputs, self.weights)
+        self.output += self.biases
         _checks.dense_output(self, self.inputs)
-    # --8<-- [end:Layer_Dense.forward]
+    # --8<-- [end:Layer_Dense-forward]
 
-    # --8<-- [start:Layer_Dense.backward]
+    # --8<-- [start:Layer_Dense-backward]
     def backward(self, dvalues):
         self.dweights = np.dot(self.inputs.T, dvalues)
-        self.dbiases = np.sum(dvalues, axis=0, keepdims=True)
+        self.dbiases = dvalues.sum(axis=0, keepdims=True)
         # Derivadas das penalidades: L1 → l1 * sinal(w); L2 → 2 * l2 * w.
         if self.weight_regularizer_l1 > 0:
             self.dweights += self.weight_regularizer_l1 * np.sign(self.weights)
@@ -57,7 +58,7 @@ class Layer_Dense:
         if self.bias_regularizer_l2 > 0:
             self.dbiases += 2 * self.bias_regularizer_l2 * self.biases
         self.dinputs = np.dot(dvalues, self.weights.T)
-    # --8<-- [end:Layer_Dense.backward]
+    # --8<-- [end:Layer_Dense-backward]
 # --8<-- [end:Layer_Dense]
 
 

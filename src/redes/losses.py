@@ -21,7 +21,8 @@ class Loss:
     """Base das perdas: média das perdas por amostra e custo de regularização."""
 
     def calculate(self, output, y):
-        return np.mean(self.forward(output, y))
+        """Perda média do lote (um número), conferindo que é finita."""
+        return _checks.finite_loss(self.forward(output, y).mean(), output, type(self).__name__)
 
     def regularization_loss(self, layer):
         """Penalidade L1/L2 de uma camada (0 para camadas sem parâmetros)."""
@@ -52,7 +53,7 @@ class Loss_CategoricalCrossentropy(Loss):
             correct = y_pred[np.arange(len(y_pred)), y_true]
         else:
             correct = np.sum(y_pred * y_true.astype(y_pred.dtype), axis=1)
-        return -np.log(np.clip(correct, EPS, 1 - EPS))
+        return -np.log(correct.clip(EPS, 1 - EPS))
 
     def backward(self, dvalues, y_true):
         dvalues = _checks.predictions(dvalues, "Loss_CategoricalCrossentropy")

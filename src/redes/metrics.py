@@ -12,13 +12,13 @@ def accuracy(y_pred, y_true):
     """
     y_pred, y_true = np.asarray(y_pred), np.asarray(y_true)
     if y_pred.ndim == 2 and y_pred.shape[1] > 1:
-        y_pred = np.argmax(y_pred, axis=1)
+        y_pred = y_pred.argmax(axis=1)
     if y_true.ndim == 2 and y_true.shape[1] > 1:
-        y_true = np.argmax(y_true, axis=1)
+        y_true = y_true.argmax(axis=1)
     if y_pred.shape != y_true.shape:
         raise ValueError(
             f"accuracy: previsões de shape {y_pred.shape} não combinam com rótulos de shape {y_true.shape}.")
-    return float(np.mean(y_pred == y_true)) if y_true.size else 0.0
+    return float((y_pred == y_true).mean()) if y_true.size else 0.0
 # --8<-- [end:accuracy]
 
 

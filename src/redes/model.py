@@ -24,7 +24,7 @@ class Model:
         """Escolhe a perda, o otimizador e a métrica (padrão: conforme a perda)."""
         self.loss, self.optimizer, self.accuracy = loss, optimizer, accuracy
 
-    # --8<-- [start:Model.finalize]
+    # --8<-- [start:Model-finalize]
     def finalize(self):
         """Confere se as camadas encadeiam e prepara atalhos para o treino."""
         _model_io.check_chain(self.layers)
@@ -38,9 +38,9 @@ class Model:
         self.softmax_cce = None
         if isinstance(self.layers[-1], Activation_Softmax) and isinstance(self.loss, Loss_CategoricalCrossentropy):
             self.softmax_cce = Activation_Softmax_Loss_CategoricalCrossentropy()
-    # --8<-- [end:Model.finalize]
+    # --8<-- [end:Model-finalize]
 
-    # --8<-- [start:Model.forward]
+    # --8<-- [start:Model-forward]
     def forward(self, X, training):
         for layer in self.layers:
             layer.forward(X, training=training)
@@ -58,9 +58,9 @@ class Model:
         for layer in reversed(layers):
             layer.backward(dvalues)
             dvalues = layer.dinputs
-    # --8<-- [end:Model.forward]
+    # --8<-- [end:Model-forward]
 
-    # --8<-- [start:Model.train]
+    # --8<-- [start:Model-train]
     def train(self, X, y, *, epochs=1, batch_size=None, print_every=1, validation_data=None, shuffle=False):
         """Treina por `epochs` épocas e devolve o histórico (listas por época).
 
@@ -99,9 +99,9 @@ class Model:
             if print_every and (epoch % print_every == 0 or epoch == epochs):
                 print(_model_io.report(epoch, epochs, history))
         return history
-    # --8<-- [end:Model.train]
+    # --8<-- [end:Model-train]
 
-    # --8<-- [start:Model.evaluate]
+    # --8<-- [start:Model-evaluate]
     def evaluate(self, X, y, *, batch_size=None):
         """Devolve (perda dos dados, acurácia) sem treinar (dropout desligado)."""
         self.finalize()
@@ -114,9 +114,9 @@ class Model:
         X = np.asarray(X)
         outputs = [self.forward(X_batch, training=False) for X_batch, _ in _model_io.batches(X, None, batch_size)]
         return np.concatenate(outputs) if len(outputs) > 1 else outputs[0]
-    # --8<-- [end:Model.evaluate]
+    # --8<-- [end:Model-evaluate]
 
-    # --8<-- [start:Model.save]
+    # --8<-- [start:Model-save]
     def save_parameters(self, path):
         """Salva só os parâmetros (pesos e vieses) num .npz, sem pickle."""
         _model_io.save(path, self, with_loss=False)
@@ -133,5 +133,5 @@ class Model:
     def load(cls, path):
         """Reconstrói um Model salvo com `save` (camadas, perda e parâmetros)."""
         return _model_io.load_model(cls, path)
-    # --8<-- [end:Model.save]
+    # --8<-- [end:Model-save]
 # --8<-- [end:Model]

@@ -84,7 +84,7 @@ class Optimizer_Adagrad(Optimizer):
 
     def update(self, param, grad, slots):
         cache = slots[0]
-        cache += grad * grad  # soma de todos os gradientes ao quadrado
+        cache += grad ** 2  # soma de todos os gradientes ao quadrado
         param -= self.current_learning_rate * grad / (np.sqrt(cache) + self.epsilon)
 # --8<-- [end:Optimizer_Adagrad]
 
@@ -103,7 +103,7 @@ class Optimizer_RMSprop(Optimizer):
     def update(self, param, grad, slots):
         cache = slots[0]
         cache *= self.rho
-        cache += (1 - self.rho) * grad * grad
+        cache += (1 - self.rho) * grad ** 2
         param -= self.current_learning_rate * grad / (np.sqrt(cache) + self.epsilon)
 # --8<-- [end:Optimizer_RMSprop]
 
@@ -129,9 +129,13 @@ class Optimizer_Adam(Optimizer):
         momentum *= self.beta_1
         momentum += (1 - self.beta_1) * grad
         cache *= self.beta_2
-        cache += (1 - self.beta_2) * grad * grad
+        cache += (1 - self.beta_2) * grad ** 2
         t = self.iterations + 1
-        momentum_hat = momentum / (1 - self.beta_1 ** t)
-        cache_hat = cache / (1 - self.beta_2 ** t)
-        param -= self.current_learning_rate * momentum_hat / (np.sqrt(cache_hat) + self.epsilon)
+        step = momentum / (1 - self.beta_1 ** t)     # momento sem viés
+        denominator = cache / (1 - self.beta_2 ** t)  # cache sem viés...
+        np.sqrt(denominator, out=denominator)         # ...vira √cache + ε (no lugar)
+        denominator += self.epsilon
+        step *= self.current_learning_rate
+        step /= denominator
+        param -= step
 # --8<-- [end:Optimizer_Adam]
