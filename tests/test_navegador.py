@@ -154,7 +154,7 @@ def test_busca_em_portugues_encontra_softmax(servidor, navegador):
         p = v.pagina
         p.set_viewport_size({"width": 1280, "height": 800})
         p.locator("input.md-search__input").click()
-        p.locator("input.md-search__input").fill("softmax")
+        p.keyboard.type("softmax", delay=30)  # teclas de verdade, como um leitor
         p.wait_for_selector(".md-search-result__item", timeout=15_000)
         links = p.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
         assert any("ativacao/softmax/" in l for l in links), links
