@@ -36,7 +36,13 @@ class _Texto(HTMLParser):
         if tag in {"br", "img", "hr", "input", "meta", "link", "wbr"}:
             return
         classes = dict(attrs).get("class") or ""
-        ignorar = tag in IGNORAR or "arithmatex" in classes or "headerlink" in classes
+        # Fora do texto: fórmulas, âncoras "¶" e, nos notebooks, a cópia oculta do
+        # código (botão de copiar) e os prompts "In [n]:".
+        ignorar = tag in IGNORAR or any(
+            c in classes
+            for c in ("arithmatex", "headerlink", "clipboard-copy-txt", "zeroclipboard-container",
+                      "jp-InputPrompt", "jp-OutputPrompt")
+        )
         self.pilha.append(ignorar or (self.pilha[-1] if self.pilha else False))
         if tag == "article":
             self.no_artigo += 1

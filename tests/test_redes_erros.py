@@ -168,3 +168,21 @@ def test_model_x_e_y_com_tamanhos_diferentes():
         model.train(np.zeros((5, 2)), np.zeros(4, dtype=int))
     with pytest.raises(ValueError, match="batch_size"):
         model.train(np.zeros((4, 2)), np.zeros(4, dtype=int), batch_size=0, print_every=0)
+
+
+def test_softmax_rejeita_1d_e_nan_e_aceita_lista():
+    from redes import Activation_Softmax
+
+    s = Activation_Softmax()
+    with pytest.raises(ValueError, match=r"2-D.*shape \(3,\)"):
+        s.forward(np.array([1.0, 2.0, 3.0]))
+    with pytest.raises(ValueError, match="NaN ou inf"):
+        s.forward(np.array([[1.0, np.nan, 2.0]]))
+    s.forward([[1, 2, 3]])
+    np.testing.assert_allclose(s.output, [[0.09003057, 0.24472847, 0.66524096]], rtol=1e-7)
+
+
+def test_accuracy_aceita_previsoes_coluna_com_rotulos_1d():
+    from redes import accuracy
+
+    assert accuracy(np.array([[1], [0], [1]]), np.array([1, 1, 1])) == pytest.approx(2 / 3)

@@ -38,3 +38,36 @@ def on_files(files, config):
     for nome, svg in gerar_todas().items():
         files.append(File.generated(config, f"figuras/{nome}.svg", content=svg))
     return files
+
+
+ALT_PADRAO = 'alt="No description has been provided for this image"'
+DESCRICAO = "*Descrição da figura:*"
+
+
+def on_page_content(html, page, config, files):
+    """Notebooks: o texto alternativo de cada figura é a descrição que vem logo abaixo.
+
+    O nbconvert põe um texto genérico (em inglês) em toda imagem de saída. No
+    notebook, cada célula que desenha uma figura é seguida de uma célula de texto
+    que começa com "*Descrição da figura:*"; essa descrição vira o `alt` da imagem.
+    """
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html
+    import json
+    import re
+
+    celulas = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))["cells"]
+    descricoes = []
+    for celula in celulas:
+        texto = "".join(celula["source"]).strip()
+        if celula["cell_type"] == "markdown" and texto.startswith(DESCRICAO):
+            texto = re.sub(r"[*_`]", "", texto[len(DESCRICAO):]).strip()
+            descricoes.append(texto.replace('"', "&quot;").replace("\n", " "))
+    if html.count(ALT_PADRAO) != len(descricoes):
+        raise PluginError(
+            f"{page.file.src_uri}: {html.count(ALT_PADRAO)} figuras, mas {len(descricoes)} "
+            f'células "{DESCRICAO}": cada figura precisa da sua descrição logo abaixo.'
+        )
+    for texto in descricoes:
+        html = html.replace(ALT_PADRAO, f'alt="{texto}"', 1)
+    return html

@@ -82,6 +82,17 @@ def predictions(y_pred, who):
     return y_pred
 
 
+def scores(inputs, who):
+    """Exige pontuações 2-D (amostras, classes) sem NaN/inf (o softmax viraria NaN)."""
+    inputs = np.asarray(inputs)
+    if inputs.ndim != 2:
+        raise ValueError(
+            f"{who} espera um lote 2-D (amostras, classes), mas recebeu shape {inputs.shape}. "
+            "Para uma única amostra use x.reshape(1, -1).")
+    finite(inputs, "a entrada", who)
+    return inputs
+
+
 def finite_loss(value, y_pred, who):
     """A perda média precisa ser finita; se não for, a culpa é de NaN/inf nas previsões.
 

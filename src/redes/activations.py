@@ -7,14 +7,16 @@ as saídas da rede em previsões (classes ou valores).
 
 import numpy as np
 
+from . import _checks
+
 
 # --8<-- [start:Activation_ReLU]
 class Activation_ReLU:
     """ReLU: max(0, x). Deixa passar o que é positivo e zera o resto."""
 
     def forward(self, inputs, training=False):
-        self.inputs = inputs
-        self.output = np.maximum(inputs, 0)
+        self.inputs = np.asarray(inputs)
+        self.output = np.maximum(self.inputs, 0)
 
     def backward(self, dvalues):
         # A derivada é 1 onde a entrada foi positiva e 0 no resto.
@@ -35,7 +37,7 @@ class Activation_Softmax:
     """
 
     def forward(self, inputs, training=False):
-        self.inputs = inputs
+        self.inputs = inputs = _checks.scores(inputs, "Activation_Softmax")
         exps = inputs - inputs.max(axis=1, keepdims=True)
         if exps.dtype.kind != "f":
             exps = exps.astype(np.float64)

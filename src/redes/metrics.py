@@ -15,6 +15,8 @@ def accuracy(y_pred, y_true):
         y_pred = y_pred.argmax(axis=1)
     if y_true.ndim == 2 and y_true.shape[1] > 1:
         y_true = y_true.argmax(axis=1)
+    if y_pred.ndim == 2 and y_true.ndim == 1:  # previsões (n, 1) com rótulos (n,)
+        y_pred = y_pred[:, 0]
     if y_pred.shape != y_true.shape:
         raise ValueError(
             f"accuracy: previsões de shape {y_pred.shape} não combinam com rótulos de shape {y_true.shape}.")

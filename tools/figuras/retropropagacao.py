@@ -1,0 +1,71 @@
+"""Figuras do capítulo Retropropagação."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+CORES = plt.get_cmap("tab10").colors
+VERDE, VERMELHO, AZUL, CINZA = CORES[2], CORES[3], CORES[0], "#7f7f7f"
+
+
+def fig_retro_relu_derivada():
+    """A ReLU e a sua derivada (um degrau)."""
+    x = np.linspace(-3, 3, 301)
+    fig, axes = plt.subplots(1, 2, figsize=(7, 3))
+    axes[0].plot(x, np.maximum(x, 0), color=AZUL, lw=2)
+    axes[0].set_title("ReLU(x) = max(x, 0)", fontsize=11)
+    axes[1].plot(x[x < 0], np.zeros(np.sum(x < 0)), color=VERMELHO, lw=2)
+    axes[1].plot(x[x > 0], np.ones(np.sum(x > 0)), color=VERMELHO, lw=2)
+    axes[1].plot([0], [0], "o", color=VERMELHO, ms=6)
+    axes[1].plot([0], [1], "o", mfc="white", mec=VERMELHO, ms=6)
+    axes[1].set_title("derivada: 1 se x > 0, 0 se não", fontsize=11)
+    axes[1].set_ylim(-0.3, 1.3)
+    for ax in axes:
+        ax.axhline(0, color=CINZA, lw=0.6)
+        ax.axvline(0, color=CINZA, lw=0.6)
+        ax.set_xlabel("x")
+    fig.tight_layout()
+    return fig
+
+
+def _caixa(ax, xy, texto, cor="white"):
+    ax.text(*xy, texto, ha="center", va="center", fontsize=10,
+            bbox=dict(boxstyle="round,pad=0.35", fc=cor, ec="black", lw=1))
+
+
+def _seta(ax, a, b, cor, rotulo, acima=True):
+    ax.annotate("", xy=b, xytext=a, arrowprops=dict(arrowstyle="-|>", color=cor, lw=1.6))
+    meio = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2 + (0.18 if acima else -0.21))
+    ax.text(*meio, rotulo, color=cor, ha="center", va="center", fontsize=9)
+
+
+def fig_retro_grafo_neuronio():
+    """Grafo do neurônio da página: valores para a frente (verde) e gradientes (vermelho)."""
+    x = np.array([1.0, -2.0, 3.0])
+    w = np.array([-3.0, -1.0, 2.0])
+    b = 1.0
+    z = float(x @ w + b)
+    dz = 1.0 if z > 0 else 0.0
+    fig, ax = plt.subplots(figsize=(7.5, 4.4))
+    ys = [1.5, 0.5, -0.5]
+    for i, y in enumerate(ys):
+        _caixa(ax, (0, y), f"$x_{i}$ = {x[i]:g}\n$w_{i}$ = {w[i]:g}", "#e8f0fb")
+        _caixa(ax, (2, y), "×")
+        _seta(ax, (0.55, y), (1.8, y), VERDE, f"{x[i] * w[i]:g}")
+        _seta(ax, (1.8, y - 0.18), (0.55, y - 0.18), VERMELHO,
+              f"$dw_{i}$ = {dz * x[i]:g}, $dx_{i}$ = {dz * w[i]:g}", acima=False)
+        _seta(ax, (2.2, y), (3.8, 0.5 + (y - 0.5) * 0.3), VERDE, "")
+    _caixa(ax, (2, -1.5), f"$b$ = {b:g}", "#e8f0fb")
+    _seta(ax, (2.4, -1.5), (3.8, 0.2), VERDE, "")
+    ax.text(3.0, -1.25, f"$db$ = {dz:g}", color=VERMELHO, fontsize=9, ha="center")
+    _caixa(ax, (4, 0.5), "+")
+    _seta(ax, (4.2, 0.5), (5.6, 0.5), VERDE, f"z = {z:g}")
+    _seta(ax, (5.6, 0.3), (4.2, 0.3), VERMELHO, f"dz = {dz:g}", acima=False)
+    _caixa(ax, (6.1, 0.5), "ReLU")
+    _seta(ax, (6.6, 0.5), (7.9, 0.5), VERDE, f"a = {max(z, 0):g}")
+    _seta(ax, (7.9, 0.3), (6.6, 0.3), VERMELHO, "∂L/∂a = 1", acima=False)
+    ax.text(0, -2.2, "para a frente", color=VERDE, fontsize=10, ha="left")
+    ax.text(2.5, -2.2, "para trás (gradientes)", color=VERMELHO, fontsize=10, ha="left")
+    ax.set_xlim(-0.7, 8.2)
+    ax.set_ylim(-2.4, 2.1)
+    ax.axis("off")
+    return fig
