@@ -9,7 +9,7 @@ PRONTO := $(VENV)/.instalado
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build instalar limpar travar
+.PHONY: serve test build bench instalar limpar travar
 
 serve: $(PRONTO) node_modules/.instalado
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -21,6 +21,10 @@ build: $(PRONTO) node_modules/.instalado
 	$(BIN)/mkdocs build --strict
 
 instalar: $(PRONTO) node_modules/.instalado
+
+# Compara a velocidade de `redes` com NumPy direto (razão medida numa só execução).
+bench: $(PRONTO)
+	$(BIN)/python benchmarks/bench_espiral.py
 
 $(PRONTO): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \

@@ -83,14 +83,20 @@ def predictions(y_pred, who):
 
 
 def scores(inputs, who):
-    """Exige pontuações 2-D (amostras, classes) sem NaN/inf (o softmax viraria NaN)."""
+    """Exige pontuações 2-D (amostras, classes)."""
     inputs = np.asarray(inputs)
-    if inputs.ndim != 2:
+    if inputs.ndim != 2 or inputs.shape[1] == 0:
         raise ValueError(
-            f"{who} espera um lote 2-D (amostras, classes), mas recebeu shape {inputs.shape}. "
-            "Para uma única amostra use x.reshape(1, -1).")
-    finite(inputs, "a entrada", who)
+            f"{who} espera um lote 2-D (amostras, classes) com ao menos uma classe, mas recebeu "
+            f"shape {inputs.shape}. Para uma única amostra use x.reshape(1, -1).")
     return inputs
+
+
+def softmax_output(output, inputs, who):
+    """NaN ou +inf numa linha da entrada deixa a linha toda NaN na saída do softmax;
+    basta olhar a primeira coluna. Só então varremos a entrada para explicar o erro."""
+    if not np.isfinite(output[:, 0].sum()):
+        finite(inputs, "a entrada", who)
 
 
 def finite_loss(value, y_pred, who):

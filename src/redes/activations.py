@@ -44,6 +44,7 @@ class Activation_Softmax:
         np.exp(exps, out=exps)
         exps /= exps.sum(axis=1, keepdims=True)
         self.output = exps
+        _checks.softmax_output(self.output, inputs, "Activation_Softmax")
 
     # --8<-- [start:Activation_Softmax-backward]
     def backward(self, dvalues):

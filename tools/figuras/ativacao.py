@@ -96,7 +96,7 @@ def fig_ativ_relu():
 
 
 def fig_ativ_softmax_barras():
-    """Pontuações brutas [1, 2, 3] e as probabilidades do softmax, em barras."""
+    """Pontuações brutas [1, 2, 3] e as probabilidades da softmax, em barras."""
     nomes = ["cachorro", "gato", "humano"]
     z = np.array([1.0, 2.0, 3.0])
     p = np.exp(z) / np.exp(z).sum()
@@ -107,7 +107,7 @@ def fig_ativ_softmax_barras():
     for i, v in enumerate(z):
         a1.text(i, v + 0.05, f"{v:g}", ha="center", va="bottom")
     a2.bar(nomes, p, color=CORES[:3])
-    a2.set_title("Probabilidades (saída do softmax)")
+    a2.set_title("Probabilidades (saída da softmax)")
     a2.set_ylim(0, 1)
     for i, v in enumerate(p):
         a2.text(i, v + 0.02, f"{v:.3f}", ha="center", va="bottom")

@@ -8,7 +8,7 @@ AZUL, LARANJA, VERDE, CINZA = "#1f77b4", "#ff7f0e", "#2ca02c", "#7f7f7f"
 
 def _posicoes(n, x):
     """Coordenadas de n neurônios empilhados na vertical, centrados em y = 0."""
-    ys = np.arange(n) - (n - 1) / 2
+    ys = (n - 1) / 2 - np.arange(n)  # o índice 0 fica em cima
     return [(x, y) for y in ys]
 
 
@@ -42,10 +42,14 @@ def fig_cam_densa_esparsa():
                     _ligar(ax, a, b, color=CINZA, lw=0.8, ls=":", alpha=0.5)
         _neuronios(ax, entradas, AZUL)
         _neuronios(ax, neuronios, LARANJA)
+        for i, (x, y) in enumerate(entradas):
+            ax.text(x - 0.35, y, str(i), ha="right", va="center", fontsize=10)
+        for j, (x, y) in enumerate(neuronios):
+            ax.text(x + 0.35, y, str(j), ha="left", va="center", fontsize=10)
         ax.text(0, -2.6, "entradas", ha="center")
         ax.text(2, -2.6, "neurônios", ha="center")
         ax.set_title(titulo, fontsize=11)
-        ax.set_xlim(-0.6, 2.6)
+        ax.set_xlim(-0.8, 2.8)
         ax.set_ylim(-2.9, 2.2)
         _limpar(ax)
     return fig

@@ -171,6 +171,42 @@ def fig_fund_produto_escalar_passos():
     return fig
 
 
+def fig_fund_shapes_incompativeis():
+    """np.dot(entradas, pesos): o vetor (4,) contra uma coluna de 3 elementos."""
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    _limpo(ax)
+    # À esquerda: a matriz de pesos (3, 4) com a primeira coluna destacada.
+    cores = [[CLAROS[0] if j == 0 else "#f2f2f2" for j in range(4)] for _ in range(3)]
+    _grade(ax, 0, 2.7, PESOS, cores=cores, tam=0.75, fonte=10, fmt="{:g}")
+    ax.text(1.5, 0.3, "pesos: shape (3, 4)", ha="center", va="top", fontsize=11)
+    ax.text(0.375, 2.8, "1.ª coluna", ha="center", va="bottom", fontsize=10, color=AZUL)
+    # À direita: as entradas (4,) ao lado da primeira coluna, elemento a elemento.
+    x_e, x_c, tam = 4.6, 5.6, 0.6
+    ax.text(x_e + tam / 2, 2.85, "entradas", ha="center", va="bottom", fontsize=10)
+    ax.text(x_c + tam / 2, 2.85, "coluna", ha="center", va="bottom", fontsize=10, color=AZUL)
+    _grade(ax, x_e, 2.8, [[v] for v in ENTRADAS], cores=[[CLAROS[1]]] * 4, tam=tam,
+           fonte=10, fmt="{:g}")
+    _grade(ax, x_c, 2.8, [[v] for v in PESOS[:, 0]], cores=[[CLAROS[0]]] * 3, tam=tam,
+           fonte=10, fmt="{:g}")
+    y_falta = 2.8 - 4 * tam
+    ax.add_patch(Rectangle((x_c, y_falta), tam, tam, facecolor="white", edgecolor=VERMELHO,
+                           lw=1.5, ls="--"))
+    ax.text(x_c + tam / 2, y_falta + tam / 2, "?", ha="center", va="center", fontsize=13,
+            color=VERMELHO, fontweight="bold")
+    for i in range(4):
+        y = 2.8 - (i + 0.5) * tam
+        ax.text(x_c + tam / 2 - 0.5, y, "×", ha="center", va="center", fontsize=11)
+        termo = f"{ENTRADAS[i]:g} × {PESOS[i, 0]:g}" if i < 3 else f"{ENTRADAS[i]:g} × ?"
+        ax.text(x_c + tam + 0.3, y, termo, ha="left", va="center", fontsize=10,
+                color=VERMELHO if i == 3 else "#333333")
+    _seta(ax, (3.2, 1.6), (4.3, 1.6), cor=AZUL)
+    ax.text(x_e + 0.6, 0.05, "4 entradas, mas a coluna só tem 3 pesos:\nfalta um número para o 2.5",
+            ha="center", va="top", fontsize=10, color=VERMELHO)
+    ax.set_xlim(-0.2, 8.6)
+    ax.set_ylim(-0.8, 3.3)
+    return fig
+
+
 def fig_fund_transposicao():
     fig, ax = plt.subplots(figsize=(8, 3.4))
     _limpo(ax)
