@@ -52,7 +52,8 @@ def test_nenhum_recurso_de_outro_host(site):
         texto = pagina.read_text(encoding="utf-8")
         externos = [u for u in RECURSO.findall(texto) if re.match(r"^(https?:)?//", u)]
         assert not externos, f"{pagina.relative_to(destino)} carrega de outro host: {externos}"
-        assert "fonts.googleapis" not in texto and "fonts.gstatic" not in texto
+        for cdn in ("fonts.googleapis", "fonts.gstatic", "cdnjs", "jsdelivr", "unpkg", "mathjax"):
+            assert cdn not in texto.lower(), f"{pagina.relative_to(destino)} menciona {cdn}"
 
 
 def _formulas(destino: Path) -> list[dict]:

@@ -70,4 +70,8 @@ def on_page_content(html, page, config, files):
         )
     for texto in descricoes:
         html = html.replace(ALT_PADRAO, f'alt="{texto}"', 1)
+    # O nbconvert também embute a configuração do MathJax (usamos KaTeX) e um
+    # script que importaria o Mermaid de uma CDN: nenhum dos dois serve aqui.
+    html = re.sub(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", "", html, flags=re.S)
+    html = re.sub(r'<script type="module">(?:(?!</script>).)*?jp-Mermaid.*?</script>', "", html, flags=re.S)
     return html
