@@ -1,0 +1,198 @@
+"""Figuras do capítulo Generalização (treino/validação, regularização, dropout).
+
+As redes e os dados são os mesmos das páginas (mesmas sementes e hiperparâmetros),
+então as curvas mostram exatamente os treinos cujos números as páginas imprimem.
+"""
+
+from functools import lru_cache
+
+import matplotlib.pyplot as plt
+import numpy as np
+from nnfs.datasets import spiral_data
+
+from redes import (Activation_ReLU, Activation_Softmax_Loss_CategoricalCrossentropy, Layer_Dense,
+                   Layer_Dropout, Optimizer_Adam, accuracy)
+
+AZUL, LARANJA, VERDE, CINZA = "tab:blue", "tab:orange", "tab:green", "0.45"
+
+
+class _Rede:
+    """2 → 64 → 3 (ReLU, softmax), com L2 e dropout opcionais na camada oculta."""
+
+    def __init__(self, l2=0.0, dropout=0.0, neuronios=64, lr=0.05):
+        self.camada1 = Layer_Dense(2, neuronios, weight_regularizer_l2=l2, bias_regularizer_l2=l2)
+        self.ativacao1 = Activation_ReLU()
+        self.dropout = Layer_Dropout(dropout)
+        self.camada2 = Layer_Dense(neuronios, 3)
+        self.perda_ativacao = Activation_Softmax_Loss_CategoricalCrossentropy()
+        self.otimizador = Optimizer_Adam(learning_rate=lr, decay=5e-7)
+
+    def avaliar(self, X, y, treino=False):
+        self.camada1.forward(X)
+        self.ativacao1.forward(self.camada1.output)
+        self.dropout.forward(self.ativacao1.output, training=treino)
+        self.camada2.forward(self.dropout.output)
+        perda = self.perda_ativacao.forward(self.camada2.output, y)
+        return perda, accuracy(self.perda_ativacao.output, y)
+
+    def passo(self, X, y):
+        self.avaliar(X, y, treino=True)
+        self.perda_ativacao.backward(self.perda_ativacao.output, y)
+        self.camada2.backward(self.perda_ativacao.dinputs)
+        self.dropout.backward(self.camada2.dinputs)
+        self.ativacao1.backward(self.dropout.dinputs)
+        self.camada1.backward(self.ativacao1.dinputs)
+        self.otimizador.pre_update_params()
+        self.otimizador.update_params(self.camada1)
+        self.otimizador.update_params(self.camada2)
+        self.otimizador.post_update_params()
+
+
+@lru_cache(maxsize=None)
+def _historico_validacao():
+    """O treino da página validacao.md: 10 000 épocas, registro a cada 100."""
+    np.random.seed(0)
+    X, y = spiral_data(samples=100, classes=3)
+    X_val, y_val = spiral_data(samples=100, classes=3)
+    np.random.seed(0)
+    rede = _Rede()
+    hist = {k: [] for k in ("epoca", "perda", "acc", "val_perda", "val_acc")}
+    for epoca in range(1, 10_001):
+        rede.passo(X, y)
+        if epoca % 100 == 0:
+            perda, acc = rede.avaliar(X, y)
+            val_perda, val_acc = rede.avaliar(X_val, y_val)
+            for k, v in zip(hist, (epoca, perda, acc, val_perda, val_acc)):
+                hist[k].append(v)
+    return {k: np.array(v) for k, v in hist.items()}
+
+
+def _comparar(config, epocas=5000, a_cada=100):
+    """O treino das páginas de regularização e dropout: devolve histórico e rede."""
+    np.random.seed(0)
+    X, y = spiral_data(samples=100, classes=3)
+    X_val, y_val = spiral_data(samples=1000, classes=3)
+    np.random.seed(0)
+    rede = _Rede(**config)
+    hist = {k: [] for k in ("epoca", "acc", "val_acc", "perda", "val_perda")}
+    for epoca in range(1, epocas + 1):
+        rede.passo(X, y)
+        if epoca % a_cada == 0:
+            perda, acc = rede.avaliar(X, y)
+            val_perda, val_acc = rede.avaliar(X_val, y_val)
+            for k, v in zip(hist, (epoca, acc, val_acc, perda, val_perda)):
+                hist[k].append(v)
+    return {k: np.array(v) for k, v in hist.items()}, rede
+
+
+@lru_cache(maxsize=None)
+def _sem_e_com_l2():
+    """Os treinos da semente 0 em regularizacao.md (Adam com taxa 0.02)."""
+    return _comparar({"lr": 0.02}), _comparar({"l2": 5e-4, "lr": 0.02})
+
+
+def fig_gen_curvas_validacao():
+    h = _historico_validacao()
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.6))
+    ax1.plot(h["epoca"], h["perda"], color=AZUL, label="treino")
+    ax1.plot(h["epoca"], h["val_perda"], color=LARANJA, label="validação")
+    ax1.set_title("Perda")
+    ax2.plot(h["epoca"], h["acc"], color=AZUL, label="treino")
+    ax2.plot(h["epoca"], h["val_acc"], color=LARANJA, label="validação")
+    ax2.set_title("Acurácia")
+    ax2.set_ylim(0.3, 1.0)
+    for ax in (ax1, ax2):
+        ax.set_xlabel("época")
+        ax.grid(alpha=0.3)
+        ax.legend()
+    fig.tight_layout()
+    return fig
+
+
+def fig_gen_parada_antecipada():
+    h = _historico_validacao()
+    i = int(np.argmin(h["val_perda"]))
+    paciencia = 10
+    parada = h["epoca"][min(i + paciencia, len(h["epoca"]) - 1)]
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    ax.plot(h["epoca"], h["perda"], color=AZUL, label="perda de treino")
+    ax.plot(h["epoca"], h["val_perda"], color=LARANJA, label="perda de validação")
+    ax.axvspan(h["epoca"][i], parada, color=CINZA, alpha=0.15, label="paciência (10 medições)")
+    ax.axvline(h["epoca"][i], color=VERDE, linestyle="--", label=f"menor perda de validação (época {h['epoca'][i]})")
+    ax.plot([h["epoca"][i]], [h["val_perda"][i]], "o", color=VERDE)
+    ax.axvline(parada, color=CINZA, linestyle=":", label=f"o treino para (época {parada})")
+    ax.set_xlabel("época")
+    ax.set_ylabel("perda")
+    ax.set_xlim(0, 4000)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
+    return fig
+
+
+def fig_gen_k_fold():
+    k = 5
+    fig, ax = plt.subplots(figsize=(7, 2.8))
+    for rodada in range(k):
+        for parte in range(k):
+            validacao = parte == rodada
+            ax.add_patch(plt.Rectangle((parte, k - 1 - rodada), 0.95, 0.8,
+                                       color=LARANJA if validacao else AZUL, alpha=0.9 if validacao else 0.35))
+            ax.text(parte + 0.475, k - 1 - rodada + 0.4, "validação" if validacao else "treino",
+                    ha="center", va="center", fontsize=9)
+        ax.text(-0.1, k - 1 - rodada + 0.4, f"rodada {rodada + 1}", ha="right", va="center", fontsize=10)
+    ax.set_xlim(-1.1, k)
+    ax.set_ylim(-0.1, k)
+    ax.axis("off")
+    ax.set_title("Validação cruzada com k = 5 partes")
+    return fig
+
+
+def fig_gen_pesos_l2():
+    (_, sem), (_, com) = _sem_e_com_l2()
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    w_sem, w_com = sem.camada1.weights.ravel(), com.camada1.weights.ravel()
+    lim = max(np.abs(w_sem).max(), np.abs(w_com).max())
+    bins = np.linspace(-lim, lim, 41)
+    ax.hist(w_sem, bins=bins, color=AZUL, alpha=0.6, label="sem regularização")
+    ax.hist(w_com, bins=bins, color=LARANJA, alpha=0.6, label="com L2 (λ = 5e-4)")
+    ax.set_xlabel("valor do peso (camada oculta)")
+    ax.set_ylabel("quantidade de pesos")
+    ax.legend()
+    ax.grid(alpha=0.3)
+    return fig
+
+
+def fig_gen_curvas_l2():
+    (h_sem, _), (h_com, _) = _sem_e_com_l2()
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.6))
+    for h, cor, nome in ((h_sem, AZUL, "sem regularização"), (h_com, LARANJA, "com L2 (λ = 5e-4)")):
+        ax1.plot(h["epoca"], h["perda"], color=cor, linestyle=":", label=f"treino, {nome}")
+        ax1.plot(h["epoca"], h["val_perda"], color=cor, label=f"validação, {nome}")
+        ax2.plot(h["epoca"], h["acc"], color=cor, linestyle=":", label=f"treino, {nome}")
+        ax2.plot(h["epoca"], h["val_acc"], color=cor, label=f"validação, {nome}")
+    ax1.set_title("Perda")
+    ax2.set_title("Acurácia")
+    ax2.set_ylim(0.5, 1.0)
+    for ax in (ax1, ax2):
+        ax.set_xlabel("época")
+        ax.grid(alpha=0.3)
+    ax1.legend(fontsize=8.5)
+    fig.tight_layout()
+    return fig
+
+
+def fig_gen_curvas_dropout():
+    h_sem, _ = _sem_e_com_l2()[0]
+    h_com, _ = _comparar({"dropout": 0.1, "lr": 0.02})
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.6), sharey=True)
+    for ax, h, titulo in ((ax1, h_sem, "Sem dropout"), (ax2, h_com, "Com dropout (rate = 0.1)")):
+        ax.plot(h["epoca"], h["acc"], color=AZUL, label="treino")
+        ax.plot(h["epoca"], h["val_acc"], color=LARANJA, label="validação")
+        ax.set_title(titulo)
+        ax.set_xlabel("época")
+        ax.grid(alpha=0.3)
+        ax.legend(loc="lower right")
+    ax1.set_ylabel("acurácia")
+    ax1.set_ylim(0.5, 1.0)
+    fig.tight_layout()
+    return fig
