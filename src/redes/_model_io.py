@@ -9,6 +9,7 @@ que estão na lista abaixo (o JSON nunca vira código).
 
 import inspect
 import json
+import zipfile
 
 import numpy as np
 
@@ -101,17 +102,23 @@ def save(path, model, with_loss):
 
 def read(path):
     """Lê o .npz e devolve (descrição, arrays); qualquer defeito vira ValueError."""
+    with open(path, "rb"):  # arquivo inexistente: FileNotFoundError, como de costume
+        pass
+    if not zipfile.is_zipfile(path):
+        raise ValueError(f"'{path}' não é um arquivo de modelo de redes válido "
+                         "(corrompido ou de outro formato): não é um .npz (zip).")
     try:
         with np.load(path, allow_pickle=False) as data:
             arrays = {key: data[key] for key in data.files}
         desc = json.loads(str(arrays.pop("arquitetura")))
-        assert desc["formato"] == FORMAT and isinstance(desc["camadas"], list)
-        assert all(item["classe"] in LAYER_CLASSES and isinstance(item["args"], dict) for item in desc["camadas"])
-    except FileNotFoundError:
-        raise
+        camadas_ok = desc["formato"] == FORMAT and isinstance(desc["camadas"], list) and all(
+            item["classe"] in LAYER_CLASSES and isinstance(item["args"], dict) for item in desc["camadas"])
     except Exception as error:  # zip truncado, JSON inválido, chave faltando...
         raise ValueError(f"'{path}' não é um arquivo de modelo de redes válido "
                          f"(corrompido ou de outro formato): {type(error).__name__} {error}") from None
+    if not camadas_ok:
+        raise ValueError(f"'{path}' não é um arquivo de modelo de redes válido: formato "
+                         f"{desc.get('formato')!r} ou classe de camada desconhecida (só {sorted(LAYER_CLASSES)}).")
     return desc, arrays
 
 
