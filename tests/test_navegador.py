@@ -120,7 +120,7 @@ def test_pagina_abre_limpa_e_com_formulas(rel, servidor, navegador):
         # Texto da página fora de blocos de código (onde `\(` pode aparecer de propósito).
         texto = p.evaluate(
             "() => { const a = document.querySelector('article').cloneNode(true);"
-            " a.querySelectorAll('pre, code, script, style').forEach(e => e.remove()); return a.innerText; }"
+            " a.querySelectorAll('pre, code, script, style, .katex-mathml').forEach(e => e.remove()); return a.innerText; }"
         )
         for bruto in ("\\(", "\\[", "$$"):
             assert bruto not in texto, f"TeX cru ({bruto}) visível na página"
