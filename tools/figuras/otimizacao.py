@@ -9,6 +9,11 @@ from redes import Activation_ReLU, Activation_Softmax, Layer_Dense, Loss_Categor
 CORES = plt.get_cmap("tab10").colors
 
 
+def _br(valor):
+    """Número no formato brasileiro: vírgula decimal e sinal de menos tipográfico."""
+    return f"{valor:g}".replace(".", ",").replace("-", "\u2212")
+
+
 def _dados():
     """Os mesmos dados da página: semente 0, vertical e depois espiral."""
     np.random.seed(0)
@@ -86,7 +91,7 @@ def fig_otim_tangentes():
         inclinacao = 4 * x0
         xt = np.linspace(x0 - 0.7, x0 + 0.7, 2)
         ax.plot(xt, 2 * x0**2 + inclinacao * (xt - x0), color=CORES[i], lw=2,
-                label=f"tangente em x = {x0}: inclinação {inclinacao:g}")
+                label=f"tangente em x = {_br(x0)}: inclinação {_br(inclinacao)}")
         ax.plot(x0, 2 * x0**2, "o", color=CORES[i], ms=7)
     ax.set_xlabel("x")
     ax.set_ylabel("f(x)")

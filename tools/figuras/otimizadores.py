@@ -17,15 +17,25 @@ from redes import (Activation_ReLU, Activation_Softmax_Loss_CategoricalCrossentr
 CORES = plt.get_cmap("tab10").colors
 
 
+EPOCA_COMPARACAO = 3000  # época em que as páginas comparam os quatro otimizadores
+
+
 def _treinar(otimizador, epocas):
-    """Treina como nas páginas; devolve (rede, perdas, acurácias), uma por época."""
+    """Treina como nas páginas; devolve (rede, perdas, acurácias, parâmetros na época 3000).
+
+    Perdas e acurácias: uma por época. Os parâmetros guardados são os usados no passo para a
+    frente da época 3000 (a linha "época 3000" impressa nas páginas).
+    """
     np.random.seed(0)
     X, y = spiral_data(samples=100, classes=3)
     camada1, ativacao1 = Layer_Dense(2, 64), Activation_ReLU()
     camada2 = Layer_Dense(64, 3)
     perda_ativacao = Activation_Softmax_Loss_CategoricalCrossentropy()
-    perdas, acuracias = [], []
-    for _ in range(epocas + 1):
+    perdas, acuracias, copia = [], [], None
+    for epoca in range(epocas + 1):
+        if epoca == EPOCA_COMPARACAO:
+            copia = tuple(p.copy() for p in (camada1.weights, camada1.biases,
+                                              camada2.weights, camada2.biases))
         camada1.forward(X)
         ativacao1.forward(camada1.output)
         camada2.forward(ativacao1.output)
@@ -39,7 +49,8 @@ def _treinar(otimizador, epocas):
         otimizador.update_params(camada1)
         otimizador.update_params(camada2)
         otimizador.post_update_params()
-    return (camada1, ativacao1, camada2, perda_ativacao), np.array(perdas), np.array(acuracias)
+    return ((camada1, ativacao1, camada2, perda_ativacao), np.array(perdas), np.array(acuracias),
+            copia)
 
 
 # Configurações das páginas (mesmos hiperparâmetros e épocas).
@@ -62,7 +73,7 @@ def _historico(nome):
 def _curvas(nomes, epocas=3000):
     fig, (ax_perda, ax_acc) = plt.subplots(1, 2, figsize=(8, 3.5))
     for i, nome in enumerate(nomes):
-        _, perdas, acuracias = _historico(nome)
+        _, perdas, acuracias, _ = _historico(nome)
         ax_perda.plot(perdas[: epocas + 1], color=CORES[i], lw=1, label=nome)
         ax_acc.plot(acuracias[: epocas + 1], color=CORES[i], lw=1, label=nome)
     ax_perda.set_ylabel("perda")
@@ -86,9 +97,24 @@ def fig_otz_adaptativos_curvas():
     return _curvas(["SGD + decaimento + momento", "Adagrad", "RMSprop", "Adam"])
 
 
+def _cores_claras():
+    """As três primeiras cores da tab10, clareadas, para o fundo das regiões."""
+    return ListedColormap([tuple(0.55 + 0.45 * c for c in CORES[i]) for i in range(3)])
+
+
+def _regioes(ax, xs, classes):
+    """Pinta o plano com a classe prevista em cada ponto da grade.
+
+    `imshow` guarda a grade como uma imagem dentro do SVG: bem mais leve que os polígonos
+    de `contourf` para fronteiras recortadas.
+    """
+    ax.imshow(classes, extent=(xs[0], xs[-1], xs[0], xs[-1]), origin="lower", cmap=_cores_claras(),
+              vmin=-0.5, vmax=2.5, interpolation="nearest")
+
+
 def fig_otz_fronteira_adam():
     """Fronteira de decisão da rede treinada com Adam: dados de treino e de validação."""
-    (camada1, ativacao1, camada2, perda_ativacao), _, _ = _historico("Adam")
+    (camada1, ativacao1, camada2, perda_ativacao), _, _, _ = _historico("Adam")
     np.random.seed(0)
     X, y = spiral_data(samples=100, classes=3)
     np.random.seed(1)
@@ -101,10 +127,9 @@ def fig_otz_fronteira_adam():
     camada2.forward(ativacao1.output)
     classes = np.argmax(camada2.output, axis=1).reshape(len(xs), len(xs))
 
-    claras = ListedColormap([tuple(0.55 + 0.45 * c for c in CORES[i]) for i in range(3)])
     fig, axes = plt.subplots(1, 2, figsize=(8, 4))
     for ax, (Xp, yp), titulo in zip(axes, [(X, y), (X_val, y_val)], ["treino", "validação (dados novos)"]):
-        ax.contourf(xs, xs, classes, levels=[-0.5, 0.5, 1.5, 2.5], cmap=claras)
+        _regioes(ax, xs, classes)
         for c in range(3):
             ax.scatter(Xp[yp == c, 0], Xp[yp == c, 1], s=10, color=CORES[c], edgecolor="black",
                        linewidth=0.3, label=f"classe {c}")
@@ -114,4 +139,31 @@ def fig_otz_fronteira_adam():
         ax.set_ylabel("$x_2$")
     fig.tight_layout(rect=(0, 0.07, 1, 1))
     fig.legend(*axes[0].get_legend_handles_labels(), loc="lower center", ncol=3, fontsize=9, frameon=False)
+    return fig
+
+
+def fig_otz_fronteiras_comparacao():
+    """Fronteiras de decisão dos quatro otimizadores na época 3000, com os dados de treino."""
+    np.random.seed(0)
+    X, y = spiral_data(samples=100, classes=3)
+    xs = np.linspace(-1.1, 1.1, 250)
+    grade = np.array(np.meshgrid(xs, xs)).reshape(2, -1).T
+    nomes = ["SGD + decaimento + momento", "Adagrad", "RMSprop", "Adam"]
+    fig, axes = plt.subplots(2, 2, figsize=(7.5, 7.8))
+    for ax, nome in zip(axes.flat, nomes):
+        _, _, acuracias, (w1, b1, w2, b2) = _historico(nome)
+        saidas = np.maximum(grade @ w1 + b1, 0) @ w2 + b2  # densa → ReLU → densa
+        classes = np.argmax(saidas, axis=1).reshape(len(xs), len(xs))
+        _regioes(ax, xs, classes)
+        for c in range(3):
+            ax.scatter(X[y == c, 0], X[y == c, 1], s=8, color=CORES[c], edgecolor="black",
+                       linewidth=0.3, label=f"classe {c}")
+        acc = f"{acuracias[EPOCA_COMPARACAO]:.3f}".replace(".", ",")
+        ax.set_title(f"{nome}\nacurácia de treino {acc}", fontsize=10)
+        ax.set_aspect("equal")
+        ax.set_xticks([-1, 0, 1])
+        ax.set_yticks([-1, 0, 1])
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    fig.legend(*axes[0, 0].get_legend_handles_labels(), loc="lower center", ncol=3, fontsize=9,
+               frameon=False)
     return fig

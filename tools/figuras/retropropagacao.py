@@ -27,6 +27,11 @@ def fig_retro_relu_derivada():
     return fig
 
 
+def _n(valor):
+    """Número com sinal de menos tipográfico (−3 em vez de -3)."""
+    return f"{valor:g}".replace("-", "\u2212")
+
+
 def _caixa(ax, xy, texto, cor="white"):
     ax.text(*xy, texto, ha="center", va="center", fontsize=10,
             bbox=dict(boxstyle="round,pad=0.35", fc=cor, ec="black", lw=1))
@@ -48,15 +53,15 @@ def fig_retro_grafo_neuronio():
     fig, ax = plt.subplots(figsize=(7.5, 4.4))
     ys = [1.5, 0.5, -0.5]
     for i, y in enumerate(ys):
-        _caixa(ax, (0, y), f"$x_{i}$ = {x[i]:g}\n$w_{i}$ = {w[i]:g}", "#e8f0fb")
+        _caixa(ax, (0, y), f"$x_{i}$ = {_n(x[i])}\n$w_{i}$ = {_n(w[i])}", "#e8f0fb")
         _caixa(ax, (2, y), "×")
-        _seta(ax, (0.55, y), (1.8, y), VERDE, f"{x[i] * w[i]:g}")
+        _seta(ax, (0.55, y), (1.8, y), VERDE, _n(x[i] * w[i]))
         _seta(ax, (1.8, y - 0.18), (0.55, y - 0.18), VERMELHO,
-              f"$dw_{i}$ = {dz * x[i]:g}, $dx_{i}$ = {dz * w[i]:g}", acima=False)
+              f"$dw_{i}$ = {_n(dz * x[i])}, $dx_{i}$ = {_n(dz * w[i])}", acima=False)
         _seta(ax, (2.2, y), (3.8, 0.5 + (y - 0.5) * 0.3), VERDE, "")
-    _caixa(ax, (2, -1.5), f"$b$ = {b:g}", "#e8f0fb")
+    _caixa(ax, (2, -1.5), f"$b$ = {_n(b)}", "#e8f0fb")
     _seta(ax, (2.4, -1.5), (3.8, 0.2), VERDE, "")
-    ax.text(3.0, -1.25, f"$db$ = {dz:g}", color=VERMELHO, fontsize=9, ha="center")
+    ax.text(3.6, -1.2, f"$db$ = {_n(dz)}", color=VERMELHO, fontsize=9, ha="center")
     _caixa(ax, (4, 0.5), "+")
     _seta(ax, (4.2, 0.5), (5.6, 0.5), VERDE, f"z = {z:g}")
     _seta(ax, (5.6, 0.3), (4.2, 0.3), VERMELHO, f"dz = {dz:g}", acima=False)
