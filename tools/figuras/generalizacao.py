@@ -196,3 +196,45 @@ def fig_gen_curvas_dropout():
     ax1.set_ylim(0.5, 1.0)
     fig.tight_layout()
     return fig
+
+
+def _poucos_dados(config, epocas=2000):
+    """O experimento "poucos dados, rede grande" de regularizacao.md e dropout.md (semente 0)."""
+    np.random.seed(0)
+    X, y = spiral_data(samples=30, classes=3)
+    np.random.seed(0)
+    rede = _Rede(neuronios=256, lr=0.02, **config)
+    for _ in range(epocas):
+        rede.passo(X, y)
+    return X, y, rede
+
+
+def fig_gen_fronteiras_poucos_dados():
+    xs = np.linspace(-1.1, 1.1, 220)
+    gx, gy = np.meshgrid(xs, xs)
+    grade = np.c_[gx.ravel(), gy.ravel()]
+    np.random.seed(0)
+    spiral_data(samples=100, classes=3)  # o sorteio da página: treino grande e validação
+    X_val, y_val = spiral_data(samples=1000, classes=3)
+    configs = (("sem regularização", {}), ("com L2 (λ = 5e-4)", {"l2": 5e-4}),
+               ("com dropout (rate = 0.2)", {"dropout": 0.2}))
+    fig, eixos = plt.subplots(1, 3, figsize=(10.5, 3.9), sharey=True)
+    cores = ("tab:blue", "tab:orange", "tab:green")
+    fundo = plt.matplotlib.colors.ListedColormap(["#c6dbef", "#fdd0a2", "#c7e9c0"])
+    for ax, (titulo, config) in zip(eixos, configs):
+        X, y, rede = _poucos_dados(config)
+        rede.avaliar(grade, np.zeros(len(grade), dtype=int))
+        classe = rede.perda_ativacao.output.argmax(axis=1).reshape(gx.shape)
+        ax.contourf(gx, gy, classe, levels=[-0.5, 0.5, 1.5, 2.5], cmap=fundo)
+        for c, (cor, marca) in enumerate(zip(cores, "o^s")):
+            pts = X[y == c]
+            ax.scatter(pts[:, 0], pts[:, 1], s=22, color=cor, marker=marca, edgecolor="black",
+                       linewidth=0.5, label=f"classe {c}")
+        _, val_acc = rede.avaliar(X_val, y_val)
+        ax.set_title(f"{titulo}\nvalidação: acurácia {val_acc:.3f}", fontsize=10)
+        ax.set_aspect("equal")
+        ax.set_xlabel("$x_1$")
+    eixos[0].set_ylabel("$x_2$")
+    eixos[0].legend(loc="lower left", fontsize=8)
+    fig.tight_layout()
+    return fig

@@ -48,12 +48,12 @@ def fig_outros_fronteira_binaria():
     gx, gy = np.meshgrid(xs, xs)
     prob = prever(np.c_[gx.ravel(), gy.ravel()]).reshape(gx.shape)
     fig, ax = plt.subplots(figsize=(5.2, 4.4))
-    fundo = ax.contourf(gx, gy, prob, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.55)
+    fundo = ax.contourf(gx, gy, prob, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.45)
     ax.contour(gx, gy, prob, levels=[0.5], colors="black", linewidths=1.2)
     for classe, cor, marca in ((0, "tab:blue", "o"), (1, "tab:red", "^")):
         pts = X[y[:, 0] == classe]
-        ax.scatter(pts[:, 0], pts[:, 1], s=14, color=cor, marker=marca, edgecolor="white",
-                   linewidth=0.4, label=f"classe {classe}")
+        ax.scatter(pts[:, 0], pts[:, 1], s=20, color=cor, marker=marca, edgecolor="black",
+                   linewidth=0.5, label=f"classe {classe}")
     fig.colorbar(fundo, ax=ax, label="probabilidade prevista da classe 1")
     ax.set_aspect("equal")
     ax.set_xlabel("$x_1$")
