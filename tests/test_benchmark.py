@@ -16,4 +16,4 @@ def test_benchmark_roda_e_as_duas_versoes_chegam_a_mesma_perda():
         cwd=RAIZ, capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "razão" in proc.stdout.lower()
+    assert "razão redes/direto" in proc.stdout and "sem verificações" in proc.stdout

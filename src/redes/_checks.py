@@ -129,7 +129,9 @@ def class_labels(y_pred, y_true, who):
         raise ValueError(
             f"{who}: rótulos de classe devem ser inteiros (índices 0..{k - 1}), "
             f"mas recebeu dtype {y_true.dtype}.")
-    if n and (y_true.max() >= k or (y_true.dtype.kind == "i" and y_true.min() < 0)):
+    # Vistos como inteiros sem sinal, os negativos viram números enormes: um só
+    # max() confere os dois limites (0 <= rótulo < k) numa passada.
+    if n and y_true.view(y_true.dtype.str.replace("i", "u")).max() >= k:
         raise ValueError(
             f"{who}: rótulos devem estar entre 0 e {k - 1} (há {k} classes), "
             f"mas recebeu valores de {y_true.min()} a {y_true.max()}.")
