@@ -7,6 +7,7 @@ no dicionário (palavras em inglês, nomes) ficam nas listas revisadas de
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -15,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import exigir_navegador  # noqa: F401 (mesma política de skip)
 from site_build import paginas_html
 
 PALAVRAS = Path(__file__).with_name("palavras")
@@ -80,8 +80,6 @@ def _hunspell(texto: str, extras: Path) -> set[str]:
 @pytest.fixture(scope="module")
 def lista_de_palavras(tmp_path_factory) -> Path:
     if not shutil.which("hunspell") or not DICIONARIO.exists():
-        import os
-
         motivo = "hunspell com o dicionário pt_BR não está instalado (apt-get install hunspell hunspell-pt-br)"
         if os.environ.get("REDES_EXIGIR_HUNSPELL") == "1":
             pytest.fail(f"Obrigatório na CI: {motivo}")

@@ -11,6 +11,28 @@ from redes import (Activation_Linear, Activation_ReLU, Activation_Sigmoid, Layer
                    Loss_BinaryCrossentropy, Loss_MeanSquaredError, Optimizer_Adam)
 
 
+def _prever(camadas, entrada):
+    for camada in camadas:
+        camada.forward(entrada)
+        entrada = camada.output
+    return entrada
+
+
+def _treinar(camadas, perda, otimizador, X, y, passos):
+    """O laço das páginas: forward, perda, backward e um passo do otimizador."""
+    densas = [c for c in camadas if isinstance(c, Layer_Dense)]
+    for _ in range(passos):
+        perda.backward(_prever(camadas, X), y)
+        d = perda.dinputs
+        for camada in reversed(camadas):
+            camada.backward(d)
+            d = camada.dinputs
+        otimizador.pre_update_params()
+        for camada in densas:
+            otimizador.update_params(camada)
+        otimizador.post_update_params()
+
+
 def _treinar_binaria():
     """A rede 2-64-1 de classificacao-binaria.md (2001 passos de Adam)."""
     np.random.seed(0)
@@ -21,24 +43,11 @@ def _treinar_binaria():
     camadas = [Layer_Dense(2, 64), Activation_ReLU(), Layer_Dense(64, 1), Activation_Sigmoid()]
     perda = Loss_BinaryCrossentropy()
     otimizador = Optimizer_Adam(learning_rate=0.05, decay=5e-7)
+    _treinar(camadas, perda, otimizador, X, y, 2001)
 
     def prever(entrada):
-        for camada in camadas:
-            camada.forward(entrada)
-            entrada = camada.output
-        return entrada
+        return _prever(camadas, entrada)
 
-    for _ in range(2001):
-        saida = prever(X)
-        perda.backward(saida, y)
-        d = perda.dinputs
-        for camada in reversed(camadas):
-            camada.backward(d)
-            d = camada.dinputs
-        otimizador.pre_update_params()
-        otimizador.update_params(camadas[0])
-        otimizador.update_params(camadas[2])
-        otimizador.post_update_params()
     return X, y, prever
 
 
@@ -73,25 +82,8 @@ def _treinar_regressao(escala, epocas):
         camada.weights *= escala / 0.01
     perda = Loss_MeanSquaredError()
     otimizador = Optimizer_Adam(learning_rate=0.005, decay=1e-3)
-
-    def prever(entrada):
-        for camada in camadas:
-            camada.forward(entrada)
-            entrada = camada.output
-        return entrada
-
-    for _ in range(epocas + 1):
-        saida = prever(X)
-        perda.backward(saida, y)
-        d = perda.dinputs
-        for camada in reversed(camadas):
-            camada.backward(d)
-            d = camada.dinputs
-        otimizador.pre_update_params()
-        for camada in densas:
-            otimizador.update_params(camada)
-        otimizador.post_update_params()
-    return X, y, prever(X)
+    _treinar(camadas, perda, otimizador, X, y, epocas + 1)
+    return X, y, _prever(camadas, X)
 
 
 def fig_outros_regressao_ajuste():
