@@ -141,6 +141,30 @@ def test_combinado_igual_a_softmax_mais_cce():
     np.testing.assert_allclose(combined.output, softmax.output)
 
 
+@pytest.mark.parametrize("n_classes", [1, 2, 3, 10, 1000])
+def test_softmax_igual_a_formula_direta_com_qualquer_numero_de_classes(n_classes):
+    # A classe calcula na transposta (por velocidade); o resultado tem de ser o da
+    # fórmula das anotações, num array comum (amostras, classes), contíguo em C.
+    np.random.seed(n_classes)
+    x = 5 * np.random.randn(7, n_classes)
+    softmax = Activation_Softmax()
+    softmax.forward(x)
+    exps = np.exp(x - x.max(axis=1, keepdims=True))
+    np.testing.assert_allclose(softmax.output, exps / exps.sum(axis=1, keepdims=True), rtol=1e-13, atol=1e-300)
+    assert softmax.output.shape == x.shape and softmax.output.flags["C_CONTIGUOUS"]
+    if n_classes <= 3:  # poucas classes: a mesma soma, na mesma ordem, bit a bit
+        np.testing.assert_array_equal(softmax.output, exps / exps.sum(axis=1, keepdims=True))
+
+
+def test_relu_backward_aceita_lista_e_zera_onde_a_entrada_nao_foi_positiva():
+    relu = Activation_ReLU()
+    relu.forward(np.array([[-1.0, 0.0, 2.0]]))
+    relu.backward([[5.0, 6.0, 7.0]])
+    np.testing.assert_array_equal(relu.dinputs, [[0.0, 0.0, 7.0]])
+    relu.backward(np.array([[5, 6, 7]], dtype=np.float32))
+    assert relu.dinputs.dtype == np.float32
+
+
 def test_dropout_inferencia_e_identidade_e_treino_preserva_media():
     np.random.seed(0)
     dropout = Layer_Dropout(0.3)

@@ -102,10 +102,31 @@ def test_combinado_valida_rotulos_no_backward():
         combined.backward(PROBS, np.array([0, 5]))
 
 
+def test_combinado_confere_no_backward_rotulos_diferentes_dos_do_forward():
+    # O backward pula a conferência só quando recebe os mesmos rótulos do forward,
+    # para um lote do mesmo shape; qualquer outra coisa é conferida de novo.
+    combined = Activation_Softmax_Loss_CategoricalCrossentropy()
+    y = [0, 2]  # lista: o backward também aceita
+    combined.forward(np.zeros((2, 3)), y)
+    combined.backward(combined.output, y)
+    np.testing.assert_allclose(combined.dinputs, (combined.output - np.eye(3)[[0, 2]]) / 2)
+    with pytest.raises(ValueError, match="de -1 a 2"):
+        combined.backward(combined.output, np.array([-1, 2]))
+    with pytest.raises(ValueError, match=r"esperava 3 rótulos.*shape \(2,\)"):
+        combined.backward(np.zeros((3, 3)), y)
+    # Um forward que falha não deixa rótulos "conferidos" para o lote novo.
+    with pytest.raises(ValueError, match="esperava 3 rótulos"):
+        combined.forward(np.zeros((3, 3)), y)
+    with pytest.raises(ValueError, match="esperava 3 rótulos"):
+        combined.backward(combined.output, y)
+    with pytest.raises(ValueError, match=r"esperava 2 rótulos.*shape \(\)"):
+        Activation_Softmax_Loss_CategoricalCrossentropy().backward(np.zeros((2, 3)), None)
+
+
 def test_previsoes_com_nan_ou_inf_na_perda():
-    with pytest.raises(ValueError, match=r"Loss_CategoricalCrossentropy: as previsões contém NaN ou inf \(shape \(1, 3\)\)"):
+    with pytest.raises(ValueError, match=r"Loss_CategoricalCrossentropy: as previsões contêm NaN ou inf \(shape \(1, 3\)\)"):
         Loss_CategoricalCrossentropy().calculate(np.array([[0.5, np.nan, 0.5]]), np.array([1]))
-    with pytest.raises(ValueError, match="Loss_MeanSquaredError: as previsões contém NaN ou inf"):
+    with pytest.raises(ValueError, match="Loss_MeanSquaredError: as previsões contêm NaN ou inf"):
         Loss_MeanSquaredError().calculate(np.array([[np.inf]]), np.array([[1.0]]))
 
 

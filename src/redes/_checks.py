@@ -52,10 +52,11 @@ def batch(inputs, n_features, who):
     return inputs
 
 
-def finite(array, what, who):
+def finite(array, what, who, hint=""):
     """Exige que não haja NaN nem inf (uma passada barata pelos dados)."""
     if not np.isfinite(array).all():
-        raise ValueError(f"{who}: {what} contém NaN ou inf (shape {np.shape(array)}).")
+        verb = "contêm" if what.startswith(("os ", "as ")) else "contém"
+        raise ValueError(f"{who}: {what} {verb} NaN ou inf (shape {np.shape(array)}).{hint}")
 
 
 def dense_output(layer, inputs):
@@ -70,7 +71,8 @@ def dense_output(layer, inputs):
     if math.isfinite(layer.output[:, 0].sum()) or np.isfinite(layer.output).all():
         return
     finite(inputs, "a entrada", "Layer_Dense")
-    finite(layer.weights, "os pesos (o treino divergiu? tente uma taxa de aprendizado menor)", "Layer_Dense")
+    finite(layer.weights, "os pesos", "Layer_Dense",
+           " O treino divergiu? Tente uma taxa de aprendizado menor.")
     raise ValueError("Layer_Dense: a saída estourou para inf (valores grandes demais nas entradas ou nos pesos).")
 
 

@@ -39,14 +39,14 @@ class Layer_Dense:
     # --8<-- [start:Layer_Dense-forward]
     def forward(self, inputs, training=False):
         self.inputs = _checks.batch(inputs, self.weights.shape[0], "Layer_Dense")
-        self.output = np.dot(self.inputs, self.weights)
+        self.output = self.inputs @ self.weights
         self.output += self.biases
         _checks.dense_output(self, self.inputs)
     # --8<-- [end:Layer_Dense-forward]
 
     # --8<-- [start:Layer_Dense-backward]
     def backward(self, dvalues):
-        self.dweights = np.dot(self.inputs.T, dvalues)
+        self.dweights = self.inputs.T @ dvalues
         self.dbiases = dvalues.sum(axis=0, keepdims=True)
         # Derivadas das penalidades: L1 → l1 * sinal(w); L2 → 2 * l2 * w.
         if self.weight_regularizer_l1 > 0:
@@ -57,7 +57,7 @@ class Layer_Dense:
             self.dbiases += self.bias_regularizer_l1 * np.sign(self.biases)
         if self.bias_regularizer_l2 > 0:
             self.dbiases += 2 * self.bias_regularizer_l2 * self.biases
-        self.dinputs = np.dot(dvalues, self.weights.T)
+        self.dinputs = dvalues @ self.weights.T
     # --8<-- [end:Layer_Dense-backward]
 # --8<-- [end:Layer_Dense]
 

@@ -34,9 +34,8 @@ class Optimizer:
         self.current_learning_rate = self.learning_rate / (1 + self.decay * self.iterations)
 
     def update_params(self, layer):
-        for name in ("weights", "biases"):
-            param, grad = getattr(layer, name), getattr(layer, "d" + name)
-            self.update(param, grad, self.slots(layer, name))
+        self.update(layer.weights, layer.dweights, self.slots(layer, "weights"))
+        self.update(layer.biases, layer.dbiases, self.slots(layer, "biases"))
 
     def slots(self, layer, name):
         """Arrays de estado (zerados no primeiro uso) para um parâmetro da camada."""
