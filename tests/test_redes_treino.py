@@ -127,6 +127,15 @@ def test_model_train_evaluate_predict_e_historico(spiral, capsys):
     np.testing.assert_allclose(probs, model.predict(X), rtol=1e-12)
 
 
+def test_relatorio_mostra_perdas_pequenas_em_notacao_cientifica():
+    from redes._model_io import report
+
+    history = {"loss": [2.19e-05], "data_loss": [2.19e-05], "regularization_loss": [0.0],
+               "accuracy": [0.5], "learning_rate": [0.001], "val_loss": [0.25], "val_accuracy": [0.75]}
+    assert report(3, 10, history) == ("época 3/10 · perda 2.19e-05 (dados 2.19e-05, reg 0.000) · "
+                                      "acurácia 0.500 · taxa 0.001 · validação: perda 0.250, acurácia 0.750")
+
+
 def test_model_mini_lotes_embaralhados(spiral):
     X, y = spiral
     history = spiral_model().train(X, y, epochs=40, batch_size=32, shuffle=True, print_every=0)

@@ -69,13 +69,18 @@ def batches(X, y, batch_size, order=None):
         yield X[start:start + batch_size], None if y is None else y[start:start + batch_size]
 
 
+def number(value):
+    """Três casas decimais; abaixo de 0.001 (uma MSE pequena, por exemplo), notação científica."""
+    return f"{value:.3f}" if value == 0 or abs(value) >= 0.001 else f"{value:.2e}"
+
+
 def report(epoch, epochs, history):
     """Uma linha de progresso, por exemplo: época 10/100 · perda 0.123 (...)."""
     h = {key: values[-1] for key, values in history.items()}
-    line = (f"época {epoch}/{epochs} · perda {h['loss']:.3f} (dados {h['data_loss']:.3f}, "
-            f"reg {h['regularization_loss']:.3f}) · acurácia {h['accuracy']:.3f} · taxa {h['learning_rate']:.4g}")
+    line = (f"época {epoch}/{epochs} · perda {number(h['loss'])} (dados {number(h['data_loss'])}, "
+            f"reg {number(h['regularization_loss'])}) · acurácia {h['accuracy']:.3f} · taxa {h['learning_rate']:.4g}")
     if "val_loss" in h:
-        line += f" · validação: perda {h['val_loss']:.3f}, acurácia {h['val_accuracy']:.3f}"
+        line += f" · validação: perda {number(h['val_loss'])}, acurácia {h['val_accuracy']:.3f}"
     return line
 
 
