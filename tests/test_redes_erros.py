@@ -199,6 +199,8 @@ def test_softmax_rejeita_1d_e_nan_e_aceita_lista():
         s.forward(np.array([1.0, 2.0, 3.0]))
     with pytest.raises(ValueError, match="NaN ou inf"):
         s.forward(np.array([[1.0, np.nan, 2.0]]))
+    with pytest.raises(ValueError, match="pontuações numéricas.*dtype <U1"):
+        s.forward([["a", "b"]])
     s.forward([[1, 2, 3]])
     np.testing.assert_allclose(s.output, [[0.09003057, 0.24472847, 0.66524096]], rtol=1e-7)
 
@@ -207,3 +209,16 @@ def test_accuracy_aceita_previsoes_coluna_com_rotulos_1d():
     from redes import accuracy
 
     assert accuracy(np.array([[1], [0], [1]]), np.array([1, 1, 1])) == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize("activation", ["Activation_ReLU", "Activation_Sigmoid", "Activation_Linear"])
+def test_ativacoes_aceitam_lista_e_rejeitam_texto(activation):
+    import redes
+
+    layer = getattr(redes, activation)()
+    layer.forward([[0.5, -2.0]])
+    assert isinstance(layer.output, np.ndarray) and layer.output.shape == (1, 2)
+    layer.backward([[1.0, 1.0]])
+    assert isinstance(layer.dinputs, np.ndarray) and layer.dinputs.shape == (1, 2)
+    with pytest.raises(ValueError, match=f"{activation} espera entradas numéricas, mas recebeu dtype <U1"):
+        layer.forward([["a", "b"]])

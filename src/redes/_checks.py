@@ -52,6 +52,14 @@ def batch(inputs, n_features, who):
     return inputs
 
 
+def numeric(inputs, who):
+    """Converte para array e exige números (inteiros, float ou bool)."""
+    inputs = np.asarray(inputs)
+    if inputs.dtype.kind not in "biuf":
+        raise ValueError(f"{who} espera entradas numéricas, mas recebeu dtype {inputs.dtype}.")
+    return inputs
+
+
 def finite(array, what, who, hint=""):
     """Exige que não haja NaN nem inf (uma passada barata pelos dados)."""
     if not np.isfinite(array).all():
@@ -91,6 +99,8 @@ def scores(inputs, who):
         raise ValueError(
             f"{who} espera um lote 2-D (amostras, classes) com ao menos uma classe, mas recebeu "
             f"shape {inputs.shape}. Para uma única amostra use x.reshape(1, -1).")
+    if inputs.dtype.kind not in "biuf":
+        raise ValueError(f"{who} espera pontuações numéricas, mas recebeu dtype {inputs.dtype}.")
     return inputs
 
 

@@ -15,7 +15,7 @@ class Activation_ReLU:
     """ReLU: max(0, x). Deixa passar o que é positivo e zera o resto."""
 
     def forward(self, inputs, training=False):
-        self.inputs = np.asarray(inputs)
+        self.inputs = _checks.numeric(inputs, "Activation_ReLU")
         self.output = np.maximum(self.inputs, 0)
 
     def backward(self, dvalues):
@@ -75,7 +75,7 @@ class Activation_Sigmoid:
     """
 
     def forward(self, inputs, training=False):
-        self.inputs = inputs
+        self.inputs = inputs = _checks.numeric(inputs, "Activation_Sigmoid")
         z = np.exp(-np.abs(inputs))
         self.output = np.where(inputs >= 0, 1, z) / (1 + z)
 
@@ -93,11 +93,11 @@ class Activation_Linear:
     """Ativação linear (identidade): usada na saída de redes de regressão."""
 
     def forward(self, inputs, training=False):
-        self.inputs = inputs
-        self.output = inputs.copy()
+        self.inputs = _checks.numeric(inputs, "Activation_Linear")
+        self.output = self.inputs.copy()
 
     def backward(self, dvalues):
-        self.dinputs = dvalues.copy()
+        self.dinputs = np.array(dvalues)  # uma cópia: a derivada da identidade é 1
 
     def predictions(self, outputs):
         return outputs
