@@ -199,7 +199,7 @@ def test_softmax_rejeita_1d_e_nan_e_aceita_lista():
         s.forward(np.array([1.0, 2.0, 3.0]))
     with pytest.raises(ValueError, match="NaN ou inf"):
         s.forward(np.array([[1.0, np.nan, 2.0]]))
-    with pytest.raises(ValueError, match="pontuações numéricas.*dtype <U1"):
+    with pytest.raises(ValueError, match="Activation_Softmax espera entradas numéricas.*dtype <U1"):
         s.forward([["a", "b"]])
     s.forward([[1, 2, 3]])
     np.testing.assert_allclose(s.output, [[0.09003057, 0.24472847, 0.66524096]], rtol=1e-7)

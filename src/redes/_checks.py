@@ -36,9 +36,17 @@ def fraction(value, name, who, allow_zero=True):
     return value
 
 
-def batch(inputs, n_features, who):
-    """Exige um lote 2-D (amostras, features) com `n_features` colunas."""
+def numeric(inputs, who):
+    """Converte para array e exige números (inteiros, float ou bool)."""
     inputs = np.asarray(inputs)
+    if inputs.dtype.kind not in "biuf":
+        raise ValueError(f"{who} espera entradas numéricas, mas recebeu dtype {inputs.dtype}.")
+    return inputs
+
+
+def batch(inputs, n_features, who):
+    """Exige um lote numérico 2-D (amostras, features) com `n_features` colunas."""
+    inputs = numeric(inputs, who)
     if inputs.ndim != 2:
         raise ValueError(
             f"{who} espera um lote 2-D (amostras, features), mas recebeu shape {inputs.shape}. "
@@ -47,16 +55,6 @@ def batch(inputs, n_features, who):
         raise ValueError(
             f"{who} espera entradas com {n_features} features (colunas), "
             f"mas recebeu shape {inputs.shape}.")
-    if inputs.dtype.kind not in "biuf":
-        raise ValueError(f"{who} espera entradas numéricas, mas recebeu dtype {inputs.dtype}.")
-    return inputs
-
-
-def numeric(inputs, who):
-    """Converte para array e exige números (inteiros, float ou bool)."""
-    inputs = np.asarray(inputs)
-    if inputs.dtype.kind not in "biuf":
-        raise ValueError(f"{who} espera entradas numéricas, mas recebeu dtype {inputs.dtype}.")
     return inputs
 
 
@@ -93,14 +91,12 @@ def predictions(y_pred, who):
 
 
 def scores(inputs, who):
-    """Exige pontuações 2-D (amostras, classes)."""
-    inputs = np.asarray(inputs)
+    """Exige pontuações numéricas 2-D (amostras, classes)."""
+    inputs = numeric(inputs, who)
     if inputs.ndim != 2 or inputs.shape[1] == 0:
         raise ValueError(
             f"{who} espera um lote 2-D (amostras, classes) com ao menos uma classe, mas recebeu "
             f"shape {inputs.shape}. Para uma única amostra use x.reshape(1, -1).")
-    if inputs.dtype.kind not in "biuf":
-        raise ValueError(f"{who} espera pontuações numéricas, mas recebeu dtype {inputs.dtype}.")
     return inputs
 
 
