@@ -1,23 +1,34 @@
 # Dois comandos para quem chega: `make serve` e `make test` (veja o README).
 # Ambos criam o .venv com as versões travadas em requirements.lock e instalam o
 # KaTeX pelo npm (package-lock.json) se ainda não estiverem instalados.
+# `make serve` instala só o que o site precisa (extra "docs"); `make test`
+# acrescenta as ferramentas de teste (extra "test": pytest, Playwright, zizmor…).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+DOCS   := $(VENV)/.docs
 PRONTO := $(VENV)/.instalado
+PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# Um thread no OpenBLAS: as matrizes do site são pequenas, e com dois threads numa
+# máquina ocupada o treino das figuras chegou a ficar 17 vezes mais lento. O
+# resultado das contas é o mesmo (as saídas das páginas foram conferidas assim).
+export OPENBLAS_NUM_THREADS := 1
 
 .PHONY: serve test build bench instalar limpar travar
 
-serve: $(PRONTO) node_modules/.instalado
+serve: $(DOCS) node_modules/.instalado
+	@echo "Construindo o site: figuras, notebook e páginas. Na primeira vez leva perto"
+	@echo "de um minuto; depois, o cache em .cache/ deixa tudo em segundos."
+	@echo "Quando aparecer 'Serving on', abra http://127.0.0.1:8000/redes-neurais/"
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(PRONTO) node_modules/.instalado
 	$(BIN)/python -m pytest
 
-build: $(PRONTO) node_modules/.instalado
+build: $(DOCS) node_modules/.instalado
 	$(BIN)/mkdocs build --strict
 
 instalar: $(PRONTO) node_modules/.instalado
@@ -26,12 +37,18 @@ instalar: $(PRONTO) node_modules/.instalado
 bench: $(PRONTO)
 	$(BIN)/python benchmarks/bench_espiral.py
 
-$(PRONTO): pyproject.toml requirements.lock
+$(DOCS): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
 		{ echo "É preciso Python 3.10 ou mais recente (este é $$($(PYTHON) --version))."; exit 1; }
+	@echo "Instalando as dependências do site em $(VENV) (versões de requirements.lock)…"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[docs,test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(PIP) -e '.[docs]'
+	touch $@
+
+$(PRONTO): $(DOCS)
+	@echo "Instalando as ferramentas de teste em $(VENV)…"
+	$(PIP) -e '.[docs,test]'
 	touch $@
 
 node_modules/.instalado: package.json package-lock.json
