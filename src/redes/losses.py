@@ -74,7 +74,7 @@ class Activation_Softmax_Loss_CategoricalCrossentropy:
     """Softmax seguido de entropia cruzada, com o gradiente das duas de uma vez.
 
     Encadeando as derivadas, quase tudo se cancela e sobra (softmax - one_hot) / n:
-    mais simples e mais rápido do que passar pelo jacobiano do softmax.
+    mais simples e mais rápido do que passar pelo jacobiano da softmax.
     """
 
     def __init__(self):
