@@ -62,14 +62,11 @@ def prosa_e_formulas(markdown: str) -> tuple[str, str]:
     texto = "\n".join(l if not l.lstrip().startswith("--8<--") else "" for l in linhas)
     texto = _apagar(r"<!--.*?-->", texto, re.S)
     texto = _apagar(r"``.+?``|`[^`\n]+`", texto)  # código na linha
-    # fórmulas: guardadas à parte
+    # Fórmulas ($$…$$ e $…$ numa linha): saem da prosa e vão para uma cópia à parte.
     mat = re.compile(r"\$\$.+?\$\$|(?<![\\$])\$(?!\s)[^$\n]+?(?<![\s\\])\$", re.S)
-    formulas = "".join(
-        c if c == "\n" else " " for c in texto
-    )
-    formulas = list(formulas)
+    formulas = list(re.sub(r"[^\n]", " ", texto))
     for m in mat.finditer(texto):
-        formulas[m.start():m.end()] = list(m.group(0))
+        formulas[m.start():m.end()] = m.group(0)
     texto = mat.sub(_MESMO_TAMANHO, texto)
     texto = _apagar(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)", texto)  # endereço do link
     texto = _apagar(r"^\s*\[[^\]]+\]:\s*\S+.*$", texto, re.M)  # definições de links
