@@ -14,7 +14,7 @@ class Layer_Dense:
     (iguais, receberiam o mesmo gradiente e continuariam iguais). A escala 0.01
     não é a melhor para toda rede, nem é o que deixa a softmax inicial quase
     uniforme (com 0.1 ela também fica): ela decide o tamanho do sinal e do
-    gradiente através das camadas, e numa rede funda pesos pequenos demais os
+    gradiente através das camadas, e numa rede profunda pesos pequenos demais os
     encolhem a cada camada (veja as páginas "Camada densa" e "ReLU" do site).
     Os vieses começam em zero, com o mesmo dtype dos pesos (float32 após
     `nnfs.init()`).

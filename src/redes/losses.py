@@ -71,7 +71,7 @@ class Loss_CategoricalCrossentropy(Loss):
 
 # --8<-- [start:Activation_Softmax_Loss_CategoricalCrossentropy]
 class Activation_Softmax_Loss_CategoricalCrossentropy:
-    """Softmax seguido de entropia cruzada, com o gradiente das duas de uma vez.
+    """Softmax seguida de entropia cruzada, com o gradiente das duas de uma vez.
 
     Encadeando as derivadas, quase tudo se cancela e sobra (softmax - one_hot) / n:
     mais simples e mais rápido do que passar pelo jacobiano da softmax.
