@@ -101,7 +101,7 @@ def scores(inputs, who):
 
 
 def softmax_output(output, inputs, who):
-    """NaN ou +inf numa linha da entrada deixa a linha toda NaN na saída do softmax;
+    """NaN ou +inf numa linha da entrada deixa a linha toda NaN na saída da softmax;
     basta olhar a primeira coluna. Só então varremos a entrada para explicar o erro."""
     if not math.isfinite(output[:, 0].sum()):
         finite(inputs, "a entrada", who)

@@ -43,6 +43,7 @@ class Activation_Softmax:
     é bem mais rápido do que reduzir muitas linhas curtas (3 classes, por exemplo).
     """
 
+    # --8<-- [start:Activation_Softmax-forward]
     def forward(self, inputs, training=False):
         self.inputs = inputs = _checks.scores(inputs, "Activation_Softmax")
         dtype = inputs.dtype if inputs.dtype.kind == "f" else np.float64
@@ -52,6 +53,7 @@ class Activation_Softmax:
         exps /= exps.sum(axis=0)
         self.output = exps.T.copy()  # de volta a (amostras, classes)
         _checks.softmax_output(self.output, inputs, "Activation_Softmax")
+    # --8<-- [end:Activation_Softmax-forward]
 
     # --8<-- [start:Activation_Softmax-backward]
     def backward(self, dvalues):

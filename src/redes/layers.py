@@ -10,10 +10,14 @@ class Layer_Dense:
     """Camada densa: cada um dos `n_neurons` neurônios soma todas as entradas, com pesos.
 
     Os pesos começam como `0.01 * np.random.randn(n_inputs, n_neurons)`: valores
-    pequenos e aleatórios. Aleatórios para que os neurônios não aprendam todos a
-    mesma coisa; pequenos (0.01, e não 0.1) para que as saídas iniciais fiquem
-    perto de zero e o softmax comece quase uniforme, sem saturar. Os vieses
-    começam em zero, com o mesmo dtype dos pesos (float32 após `nnfs.init()`).
+    pequenos e aleatórios. Aleatórios para que os neurônios não comecem iguais
+    (iguais, receberiam o mesmo gradiente e continuariam iguais). A escala 0.01
+    não é a melhor para toda rede, nem é o que deixa a softmax inicial quase
+    uniforme (com 0.1 ela também fica): ela decide o tamanho do sinal e do
+    gradiente através das camadas, e numa rede profunda pesos pequenos demais os
+    encolhem a cada camada (veja as páginas "Camada densa" e "ReLU" do site).
+    Os vieses começam em zero, com o mesmo dtype dos pesos (float32 após
+    `nnfs.init()`).
     Os regularizadores L1/L2 só afetam o treino: somam termos à perda e ao gradiente.
     """
 

@@ -20,9 +20,11 @@ EPS = 1e-7
 class Loss:
     """Base das perdas: média das perdas por amostra e custo de regularização."""
 
+    # --8<-- [start:Loss-calculate]
     def calculate(self, output, y):
         """Perda média do lote (um número), conferindo que é finita."""
         return _checks.finite_loss(self.forward(output, y).mean(), output, type(self).__name__)
+    # --8<-- [end:Loss-calculate]
 
     def regularization_loss(self, layer):
         """Penalidade L1/L2 de uma camada (0 para camadas sem parâmetros)."""
@@ -46,6 +48,7 @@ class Loss_CategoricalCrossentropy(Loss):
     `y_true` pode ser índices de classe, shape (n,), ou one-hot, shape (n, k).
     """
 
+    # --8<-- [start:Loss_CategoricalCrossentropy-forward]
     def forward(self, y_pred, y_true):
         y_pred = _checks.predictions(y_pred, "Loss_CategoricalCrossentropy")
         y_true = _checks.class_labels(y_pred, y_true, "Loss_CategoricalCrossentropy")
@@ -54,6 +57,7 @@ class Loss_CategoricalCrossentropy(Loss):
         else:
             correct = np.sum(y_pred * y_true.astype(y_pred.dtype), axis=1)
         return -np.log(correct.clip(EPS, 1 - EPS))
+    # --8<-- [end:Loss_CategoricalCrossentropy-forward]
 
     def backward(self, dvalues, y_true):
         dvalues = _checks.predictions(dvalues, "Loss_CategoricalCrossentropy")
@@ -67,10 +71,10 @@ class Loss_CategoricalCrossentropy(Loss):
 
 # --8<-- [start:Activation_Softmax_Loss_CategoricalCrossentropy]
 class Activation_Softmax_Loss_CategoricalCrossentropy:
-    """Softmax seguido de entropia cruzada, com o gradiente das duas de uma vez.
+    """Softmax seguida de entropia cruzada, com o gradiente das duas de uma vez.
 
     Encadeando as derivadas, quase tudo se cancela e sobra (softmax - one_hot) / n:
-    mais simples e mais rápido do que passar pelo jacobiano do softmax.
+    mais simples e mais rápido do que passar pelo jacobiano da softmax.
     """
 
     def __init__(self):

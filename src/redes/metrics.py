@@ -26,7 +26,7 @@ def accuracy(y_pred, y_true):
 
 # --8<-- [start:accuracy_regression]
 def accuracy_regression(y_pred, y_true, precision=None):
-    """Fração de previsões a menos de `precision` do alvo (padrão: desvio-padrão dos alvos / 250)."""
+    """Fração de previsões a menos de `precision` do alvo (padrão: desvio padrão dos alvos / 250)."""
     y_pred, y_true = np.asarray(y_pred), np.asarray(y_true)
     if y_pred.shape != y_true.shape:
         raise ValueError(
