@@ -4,7 +4,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from nnfs.datasets import spiral_data, vertical_data
 
-from redes import Activation_ReLU, Activation_Softmax, Layer_Dense, Loss_CategoricalCrossentropy
+from redes import (Activation_ReLU, Activation_Softmax, Activation_Softmax_Loss_CategoricalCrossentropy,
+                   Layer_Dense, Loss_CategoricalCrossentropy, Optimizer_Adam)
 
 CORES = plt.get_cmap("tab10").colors
 
@@ -22,11 +23,11 @@ def _dados():
     return vertical, espiral
 
 
-def _busca(X, y, estrategia, iteracoes=1000, escala=0.05):
+def _busca(X, y, estrategia, iteracoes=1000, escala=0.05, neuronios=3):
     """Mesma busca da página (semente 0, rede nova); devolve a menor perda até cada iteração."""
     np.random.seed(0)
-    camada1, relu = Layer_Dense(2, 3), Activation_ReLU()
-    camada2, softmax = Layer_Dense(3, 3), Activation_Softmax()
+    camada1, relu = Layer_Dense(2, neuronios), Activation_ReLU()
+    camada2, softmax = Layer_Dense(neuronios, 3), Activation_Softmax()
     perda_fn = Loss_CategoricalCrossentropy()
     parametros = [camada1.weights, camada1.biases, camada2.weights, camada2.biases]
     melhores = [p.copy() for p in parametros]
@@ -49,6 +50,30 @@ def _busca(X, y, estrategia, iteracoes=1000, escala=0.05):
     return historico
 
 
+def _gradiente(X, y, neuronios, passos=1000):
+    """Mesmo treino de `treinar_gradiente` da página; devolve a menor perda até cada passo."""
+    np.random.seed(0)
+    densa1, relu1, densa2 = Layer_Dense(2, neuronios), Activation_ReLU(), Layer_Dense(neuronios, 3)
+    saida = Activation_Softmax_Loss_CategoricalCrossentropy()
+    otimizador = Optimizer_Adam(learning_rate=0.05)
+    historico = []
+    for _ in range(passos):
+        densa1.forward(X)
+        relu1.forward(densa1.output)
+        densa2.forward(relu1.output)
+        perda = saida.forward(densa2.output, y)
+        historico.append(min(perda, historico[-1]) if historico else perda)
+        saida.backward(saida.output, y)
+        densa2.backward(saida.dinputs)
+        relu1.backward(densa2.dinputs)
+        densa1.backward(relu1.dinputs)
+        otimizador.pre_update_params()
+        otimizador.update_params(densa1)
+        otimizador.update_params(densa2)
+        otimizador.post_update_params()
+    return historico
+
+
 def fig_otim_dados():
     """Os dois conjuntos de dados: vertical (fácil) e espiral (difícil)."""
     (Xv, yv), (Xs, ys) = _dados()
@@ -66,18 +91,25 @@ def fig_otim_dados():
 
 
 def fig_otim_busca():
-    """Menor perda encontrada por iteração: sortear × ajustar, nos dois conjuntos."""
+    """Menor perda por iteração: sortear × ajustar (verticais, rede 2-3-3); ajustar × gradiente (espiral, 2-64-3)."""
     (Xv, yv), (Xs, ys) = _dados()
     fig, axes = plt.subplots(1, 2, figsize=(7, 3.4), sharey=True)
-    for ax, (X, y), titulo in zip(axes, [(Xv, yv), (Xs, ys)], ["dados verticais", "espiral"]):
-        for i, (estrategia, rotulo) in enumerate([("sortear", "sortear pesos"), ("ajustar", "pequenos ajustes")]):
-            ax.plot(_busca(X, y, estrategia), color=CORES[i], lw=2, label=rotulo)
+    curvas = [
+        [(_busca(Xv, yv, "sortear"), "sortear pesos"), (_busca(Xv, yv, "ajustar"), "pequenos ajustes")],
+        [(_busca(Xs, ys, "ajustar", iteracoes=3000, neuronios=64), "pequenos ajustes"),
+         (_gradiente(Xs, ys, neuronios=64), "gradiente")],
+    ]
+    cores = [[CORES[0], CORES[1]], [CORES[1], CORES[2]]]
+    titulos = ["dados verticais, rede 2-3-3", "espiral, rede 2-64-3"]
+    for ax, pares, cs, titulo in zip(axes, curvas, cores, titulos):
+        for (historico, rotulo), cor in zip(pares, cs):
+            ax.plot(historico, color=cor, lw=2, label=rotulo)
         ax.axhline(np.log(3), color="gray", ls=":", lw=1)
         ax.set_title(titulo, fontsize=11)
         ax.set_xlabel("iteração")
+        ax.legend(fontsize=9, loc="center right")
     axes[0].set_ylabel("menor perda até agora")
     axes[0].text(990, np.log(3) - 0.04, "ln 3 (chute uniforme)", ha="right", va="top", fontsize=9, color="gray")
-    axes[0].legend(fontsize=9, loc="center right")
     fig.tight_layout()
     return fig
 
