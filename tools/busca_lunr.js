@@ -92,22 +92,34 @@
       fn.call(q, q);
       var uteis = q.clauses.filter(function (c) { return !c.palavraVazia; });
       if (uteis.length && uteis.length < q.clauses.length) q.clauses = uteis;
+      // O Material põe * em todo termo; só o último pode estar pela metade. Nos
+      // outros, o radical inteiro basta ("regra*" acharia "regressão").
+      q.clauses.slice(0, -1).forEach(function (c) {
+        if (c.semAcentos && /[^*]\*$/.test(c.term)) c.term = c.term.slice(0, -1);
+      });
     });
+    // Nada aqui é alterado no lugar: o lunr guarda nos resultados referências
+    // aos objetos do próprio índice.
     resultados.forEach(function (r) {
       var vistos = {};
+      var limpo = Object.create(null);
       Object.keys(r.matchData.metadata).forEach(function (termo) {
         var campos = r.matchData.metadata[termo];
+        limpo[termo] = Object.create(null);
         Object.keys(campos).forEach(function (campo) {
-          var posicoes = campos[campo].position;
-          if (!posicoes) return;
+          var dados = Object.assign({}, campos[campo]);
           var visto = vistos[campo] || (vistos[campo] = {});
-          campos[campo].position = posicoes.filter(function (p) {
-            if (visto[p]) return false;
-            visto[p] = true;
-            return true;
-          });
+          if (dados.position) {
+            dados.position = dados.position.filter(function (p) {
+              if (visto[p]) return false;
+              visto[p] = true;
+              return true;
+            });
+          }
+          limpo[termo][campo] = dados;
         });
       });
+      r.matchData = Object.assign(Object.create(Object.getPrototypeOf(r.matchData)), r.matchData, { metadata: limpo });
     });
     return resultados;
   };
