@@ -287,3 +287,88 @@ def test_pagina_404_em_portugues_com_busca(site, navegador):  # noqa: F811
     finally:
         v.fechar()
         httpd.shutdown()
+
+
+# ---------------------------------------------------------------- glossário e dicas
+
+
+def _glossario():
+    import sys
+
+    from blocos import DOCS, RAIZ
+
+    sys.path.insert(0, str(RAIZ))
+    from tools.ganchos_glossario import ler_glossario
+
+    return DOCS, ler_glossario(DOCS / "glossario.md")
+
+
+def test_glossario_tem_todo_termo_apresentado_nas_paginas():
+    """Todo termo que uma página apresenta como "**termo** (*nome em inglês*)" está
+    no glossário (pela forma em português ou pelo nome em inglês), com definição e
+    link para uma página do site."""
+    docs, itens = _glossario()
+    assert len(itens) >= 60
+    formas = {f.lower() for i in itens for f in i["formas"]}
+    ingles = " | ".join(i["ingles"].lower() for i in itens)
+    for i in itens:
+        assert re.fullmatch(r"\[[^\]]+\]\([a-z0-9/_-]+\.md(#[a-z0-9-]+)?\)", i["onde"]), i["onde"]
+        assert i["definicao"].endswith("."), i
+    fora = {"nnfs"}  # nome de livro, não termo técnico
+    faltando = []
+    for md in sorted(docs.rglob("*.md")):
+        if md.name == "glossario.md":
+            continue
+        for m in re.finditer(r"\*\*([^*\n]+)\*\*\s*\((?:em inglês, )?\*([^*\n]+)\*", md.read_text(encoding="utf-8")):
+            termo, nome = m.group(1).strip().lower(), m.group(2).strip().lower()
+            if termo in formas or termo in fora or nome in ingles or nome.rstrip("s") in ingles:
+                continue
+            faltando.append(f"{md.relative_to(docs)}: {termo} ({nome})")
+    assert not faltando, "termos fora do glossário (docs/glossario.md):\n" + "\n".join(faltando)
+
+
+def test_dicas_so_no_texto_comum(site):
+    """As dicas (abbr) nunca entram em código, fórmulas, títulos ou links; cada
+    termo é marcado uma vez por página; os blocos de código ficam intactos."""
+    destino, _ = site
+    total = 0
+    for html in paginas_html(destino):
+        texto = html.read_text(encoding="utf-8")
+        for padrao in (r"<pre\b.*?</pre>", r"<code\b.*?</code>", r'<span class="arithmatex">.*?</span>',
+                       r"<h[1-6]\b.*?</h[1-6]>", r"<a\b[^>]*>.*?</a>"):
+            for m in re.finditer(padrao, texto, re.S):
+                assert "<abbr" not in m.group(0), f"{html.relative_to(destino)}: dica dentro de {m.group(0)[:120]}"
+        titulos = re.findall(r'<abbr tabindex="0" title="([^"]*)"', texto)
+        assert len(titulos) == len(set(titulos)), f"{html.relative_to(destino)}: termo marcado mais de uma vez"
+        assert texto.count("<abbr") == len(titulos), "toda dica precisa ser focável (toque e teclado)"
+        total += len(titulos)
+    assert total > 200, total
+    # A página do glossário não marca a si mesma.
+    assert "<abbr" not in (destino / "glossario" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.navegador
+def test_dica_abre_com_um_toque(servidor, navegador):  # noqa: F811
+    base, _ = servidor
+    contexto = navegador.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, device_scale_factor=2
+    )
+    try:
+        p = contexto.new_page()
+        p.goto(base + "camadas/tipos-de-camada/", wait_until="load")
+        termo = p.locator("article abbr", has_text="camada oculta").first
+        dica = termo.get_attribute("title")
+        assert dica.startswith("Em inglês: hidden layer."), dica
+        termo.scroll_into_view_if_needed()
+        termo.tap()
+        caixa = p.locator(".md-tooltip2--active")
+        caixa.wait_for(state="visible", timeout=5_000)
+        assert caixa.inner_text().strip() == dica
+        fonte = float(caixa.evaluate(
+            "e => getComputedStyle(e.querySelector('.md-tooltip2__inner')).fontSize"
+        ).removesuffix("px"))
+        assert fonte >= 14, f"dica com letra de {fonte}px num celular"
+        r = caixa.bounding_box()
+        assert r["x"] >= 0 and r["x"] + r["width"] <= 390, r
+    finally:
+        contexto.close()
