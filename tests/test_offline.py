@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from test_navegador import navegador  # noqa: F401 (fixture)
+from test_navegador import navegador  # noqa: F401 (fixture: um Chromium só por sessão)
 
 ZIP = Path("baixar") / "redes-neurais.zip"
 
