@@ -41,6 +41,7 @@ LICENCA_SHIM = RAIZ / "node_modules" / "iframe-worker" / "LICENSE"
 DESTINO = PurePosixPath("baixar") / "redes-neurais.zip"
 PASTA = "redes-neurais"  # pasta dentro do zip
 FORA = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+JA_COMPRIMIDOS = {".woff2", ".woff", ".png", ".jpg", ".jpeg", ".gz", ".zip"}
 LEIA_ME = """Redes Neurais: cópia para ler sem internet
 ===========================================
 
@@ -131,6 +132,8 @@ def gerar_zip(site: Path, destino: Path, site_url: str = "") -> int:
             elif rel.as_posix() == "search/search_index.json":
                 z.write(arquivo, nome)
                 z.writestr(f"{PASTA}/search/search_index.js", indice_offline(arquivo.read_text(encoding="utf-8")))
+            elif arquivo.suffix in JA_COMPRIMIDOS:
+                z.write(arquivo, nome, compress_type=zipfile.ZIP_STORED)
             else:
                 z.write(arquivo, nome)
             n += 1
