@@ -215,9 +215,17 @@ def test_h1_igual_ao_rotulo_da_navegacao(site):
 
     percorrer(config["nav"])
     destino, _ = site
-    h1 = _Titulos()
-    h1.feed((destino / "ativacao" / "funcoes" / "index.html").read_text(encoding="utf-8"))
-    assert h1.h1 and h1.h1[0].strip() == rotulos["ativacao/funcoes.md"], (h1.h1, rotulos["ativacao/funcoes.md"])
+    diferentes = []
+    for caminho, rotulo in rotulos.items():
+        if caminho == "index.md":  # a página inicial tem o nome do site como título
+            continue
+        html = destino / Path(caminho).with_suffix("") / "index.html"
+        t = _Titulos()
+        t.feed(html.read_text(encoding="utf-8"))
+        if not t.h1 or t.h1[0].replace("¶", "").strip() != rotulo:
+            diferentes.append(f"{caminho}: nav {rotulo!r}, H1 {t.h1[:1]}")
+    assert not diferentes, "\n".join(diferentes)
+    assert rotulos["ativacao/funcoes.md"] == "Step, sigmoide e tanh"
 
 
 def test_link_para_editar_a_pagina(site):

@@ -228,7 +228,7 @@ def gerar_impressao(site: Path, config) -> Path:
         )
         conteudo = conteudo.replace("<details", "<details open")
         titulo = re.search(r"<h1[^>]*>(.*?)</h1>", conteudo, re.S)
-        texto_titulo = re.sub(r"<[^>]+>|¶", "", titulo.group(1)).strip() if titulo else dest
+        texto_titulo = re.sub(r"<[^>]+>|¶|&para;", "", titulo.group(1)).strip() if titulo else dest
         indice.append(f'<li><a href="#p{n}">{texto_titulo}</a></li>')
         capitulos.append(f'<section class="rn-capitulo" id="p{n}">{conteudo}</section>')
     lang = config.theme.get("language", "pt-BR")
