@@ -116,10 +116,11 @@ def test_zip_aberto_do_disco_navega_com_formulas_figuras_e_busca(copia, navegado
         p.locator("a.md-footer__link--next").click()
         p.wait_for_load_state("load")
         assert p.url.endswith("/ativacao/funcoes/index.html"), p.url
-        # Fórmulas: toda fórmula renderizada pelo KaTeX, com as fontes do próprio zip.
-        assert p.locator(".arithmatex").count() > 5
+        # Fórmulas: toda fórmula renderizada pelo KaTeX (no navegador ou já no build),
+        # com as fontes do próprio zip.
         p.wait_for_function(
-            "() => [...document.querySelectorAll('.arithmatex')].every(e => e.querySelector('.katex'))",
+            "() => document.querySelectorAll('article .katex').length > 5 &&"
+            " [...document.querySelectorAll('.arithmatex')].every(e => e.querySelector('.katex'))",
             timeout=15_000,
         )
         assert p.locator(".katex-error").count() == 0
