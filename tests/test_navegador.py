@@ -49,18 +49,33 @@ class _Silencioso(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+_ABERTO: dict = {"usos": 0}
+
+
 @pytest.fixture(scope="session")
 def navegador():
-    if not Path(CHROMIUM).exists():
-        _sem_chromium(f"{CHROMIUM} não existe")
+    # Um só Playwright/Chromium por sessão, mesmo quando outros arquivos de teste
+    # importam esta fixture (cada módulo que a importa ganha a sua cópia, e o
+    # Playwright síncrono não aceita dois ao mesmo tempo).
+    if not _ABERTO["usos"]:
+        if not Path(CHROMIUM).exists():
+            _sem_chromium(f"{CHROMIUM} não existe")
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            _sem_chromium("o pacote playwright não está instalado")
+        _ABERTO["playwright"] = sync_playwright().start()
+        _ABERTO["browser"] = _ABERTO["playwright"].chromium.launch(
+            executable_path=CHROMIUM, args=ARGS, headless=True
+        )
+    _ABERTO["usos"] += 1
     try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _sem_chromium("o pacote playwright não está instalado")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
-        browser.close()
+        yield _ABERTO["browser"]
+    finally:
+        _ABERTO["usos"] -= 1
+        if not _ABERTO["usos"]:
+            _ABERTO.pop("browser").close()
+            _ABERTO.pop("playwright").stop()
 
 
 class Visita:
