@@ -113,7 +113,13 @@ def _markdown(pagina: Path) -> str:
     if pagina.suffix == ".ipynb":
         celulas = json.loads(pagina.read_text(encoding="utf-8"))["cells"]
         return "\n".join("".join(c["source"]) for c in celulas if c["cell_type"] == "markdown")
-    return pagina.read_text(encoding="utf-8")
+    texto = pagina.read_text(encoding="utf-8")
+    # O cabeçalho YAML (entre as linhas "---") é configuração, não prosa; as linhas
+    # viram brancas para a numeração das linhas continuar a mesma.
+    if texto.startswith("---\n"):
+        fim = texto.index("\n---\n", 3) + 5
+        texto = re.sub(r"[^\n]", "", texto[:fim]) + texto[fim:]
+    return texto
 
 
 @pytest.mark.parametrize("pagina", _paginas(), ids=lambda p: str(p.relative_to(DOCS)))
