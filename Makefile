@@ -9,7 +9,7 @@ PRONTO := $(VENV)/.instalado
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build bench instalar limpar travar
+.PHONY: serve test build bench bench-navegador instalar limpar travar
 
 serve: $(PRONTO) node_modules/.instalado
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -25,6 +25,11 @@ instalar: $(PRONTO) node_modules/.instalado
 # Compara a velocidade de `redes` com NumPy direto (razão medida numa só execução).
 bench: $(PRONTO)
 	$(BIN)/python benchmarks/bench_espiral.py
+
+# O botão "Executar" no Chromium: bytes baixados, tempo até a primeira saída e o
+# treino da espiral no navegador contra o Python nativo (orçamentos no script).
+bench-navegador: $(PRONTO) node_modules/.instalado
+	$(BIN)/python benchmarks/bench_navegador.py
 
 $(PRONTO): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \

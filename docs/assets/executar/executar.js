@@ -139,6 +139,7 @@
     }
 
     limpar() {
+      this.resultado = null;
       const c = this.abrirCaixa();
       c.code.textContent = "";
       c.pre.hidden = true;
@@ -184,7 +185,13 @@
     }
 
     pedir() {
-      fila = fila.then(() => executarAte(this.indice)).catch(() => {});
+      // O estado em <html data-executar> serve aos testes e ao benchmark.
+      const raiz = document.documentElement;
+      raiz.dataset.executar = "rodando";
+      fila = fila.then(() => {
+        raiz.dataset.executar = "rodando";
+        return executarAte(this.indice);
+      }).then(() => { raiz.dataset.executar = "pronto"; }, () => { raiz.dataset.executar = "falhou"; });
     }
   }
 
@@ -336,6 +343,7 @@
         throw e;
       }
       executados = Math.max(executados, i + 1);
+      b.resultado = r;
       const info = criar("span");
       info.append(`Rodou em ${seg(r.ms)} s` + (i < k ? ` (antes do bloco ${k + 1}). ` : ". "));
       info.append(botaoReiniciar());
