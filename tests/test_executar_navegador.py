@@ -10,6 +10,7 @@ um leitor que passa de uma página a outra.
 from __future__ import annotations
 
 import re
+import time
 from urllib.parse import urlparse
 
 import pytest
@@ -22,10 +23,13 @@ from test_navegador import LOCAIS, navegador, servidor  # noqa: F401 - fixtures
 # ```python (não ganham o botão "Executar"); ele usa scikit-learn e matplotlib.
 FORA: dict[str, str] = {}
 
-# Onde o NumPy do navegador imprime outros últimos dígitos, os números destes
-# blocos são comparados com esta tolerância relativa (o texto em volta, exato).
+# Páginas onde o Python do navegador imprime outros últimos dígitos (a libm do
+# WebAssembly arredonda exp/log de outro jeito que a do Linux, e os treinos
+# longos acumulam a diferença): nelas, um bloco cuja saída não é idêntica é
+# comparado número a número com esta tolerância relativa (o texto em volta,
+# exato), e o teste imprime quais blocos precisaram dela.
 TOLERANCIA_RELATIVA = 1e-6
-COM_TOLERANCIA: set[str] = set()
+COM_TOLERANCIA: dict[str, str] = {}
 
 ESPERA_MS = 600_000  # uma página inteira, com os treinos de 10 000 épocas
 NUMERO = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
@@ -42,7 +46,10 @@ def _normalizar(texto: str) -> str:
 
 def _iguais_com_tolerancia(real: str, esperado: str) -> bool:
     """O texto sem os números é igual, e cada número difere no máximo TOLERANCIA_RELATIVA."""
-    if NUMERO.sub("#", real) != NUMERO.sub("#", esperado):
+    def molde(s):  # o texto sem os números (o NumPy alinha colunas pela largura deles)
+        return re.sub(r"[ \t]+", " ", NUMERO.sub("#", s))
+
+    if molde(real) != molde(esperado):
         return False
     for a, b in zip(NUMERO.findall(real), NUMERO.findall(esperado)):
         x, y = float(a), float(b)
@@ -134,43 +141,80 @@ class Aba:
         self.p.close()
 
 
+PARALELAS = 2  # páginas rodando ao mesmo tempo (a CI tem 2 núcleos)
+
+
+@pytest.fixture(scope="session")
+def no_navegador(servidor, contexto):  # noqa: F811
+    """Clica "Executar" no último bloco de cada página e guarda o que cada bloco produziu.
+
+    As páginas rodam duas de cada vez, cada uma com o seu worker; a primeira roda
+    sozinha, para baixar o runtime uma vez só (as outras o tiram do Cache Storage).
+    """
+    base, _ = servidor
+    pendentes, abertas, resultados = list(PAGINAS), {}, {}
+    while pendentes or abertas:
+        while pendentes and len(abertas) < (PARALELAS if resultados else 1):
+            md = pendentes.pop(0)
+            aba = Aba(contexto, base + _url(md))
+            aba.codigos = aba.p.evaluate("() => window.__executarBlocos.map(b => b.original)")
+            aba.p.locator(".executar-rodar").last.dispatch_event("click")
+            aba.t0 = time.monotonic()
+            abertas[md] = aba
+        for md, aba in list(abertas.items()):
+            estado = aba.p.evaluate("document.documentElement.dataset.executar")
+            if estado in ("pronto", "falhou") or time.monotonic() - aba.t0 > ESPERA_MS / 1000:
+                resultados[md] = {
+                    "estado": estado, "segundos": time.monotonic() - aba.t0, "codigos": aba.codigos,
+                    "blocos": aba.p.evaluate(JS_RESULTADOS), "erros": list(aba.erros),
+                }
+                aba.fechar()
+                del abertas[md]
+        time.sleep(0.25)
+    duracoes = ", ".join(f"{_url(md) or 'index'} {r['segundos']:.0f} s" for md, r in resultados.items())
+    print(f"\nTempo de cada página no navegador: {duracoes}")
+    return resultados
+
+
 @pytest.mark.navegador
 @pytest.mark.parametrize("md", PAGINAS, ids=[_url(md) or "index" for md in PAGINAS])
-def test_blocos_da_pagina_rodam_no_navegador_com_a_saida_mostrada(md, servidor, contexto):  # noqa: F811
-    base, _ = servidor
+def test_blocos_da_pagina_rodam_no_navegador_com_a_saida_mostrada(md, no_navegador, contexto):
     url = _url(md)
     if url in FORA:
         pytest.fail(f"{url} está em FORA ({FORA[url]}), mas a lista deve ficar só com páginas sem o botão")
     blocos = blocos_da_pagina(md)
-    aba = Aba(contexto, base + url)
-    try:
-        # O navegador roda exatamente os blocos que os testes rodam, com o mesmo código.
-        no_html = aba.p.evaluate("() => window.__executarBlocos.map(b => b.original)")
-        assert len(no_html) == len(blocos), f"{len(no_html)} botões Executar, {len(blocos)} blocos nos testes"
-        for html, b in zip(no_html, blocos):
-            assert html.rstrip("\n") == b.codigo.rstrip("\n"), f"{b.nome}: o código no HTML difere do testado"
-        estado = aba.executar()
-        resultados = aba.p.evaluate(JS_RESULTADOS)
-        problemas = []
-        for r, b in zip(resultados, blocos):
-            if r["saida"] is None:
-                problemas.append(f"{b.nome}: não rodou no navegador")
-                continue
-            real = _normalizar(r["saida"])
-            if r["erro"]:
-                real = _normalizar(real + "\n" + r["erro"])
-            esperado = _normalizar(b.saida.codigo) if b.saida else ""
-            if real == esperado:
-                continue
-            if b.nome in COM_TOLERANCIA and _iguais_com_tolerancia(real, esperado):
-                continue
-            problemas.append(f"{b.nome}:\n--- no navegador ---\n{real}\n--- na página ---\n{esperado}")
-        assert not problemas, "\n\n".join(problemas)
-        assert estado == "pronto"
-        assert not contexto.externos, f"pedidos a outros hosts: {contexto.externos}"
-        assert not aba.erros, f"erros no console: {aba.erros}"
-    finally:
-        aba.fechar()
+    r = no_navegador[md]
+    # O navegador roda exatamente os blocos que os testes rodam, com o mesmo código.
+    assert len(r["codigos"]) == len(blocos), f"{len(r['codigos'])} botões Executar, {len(blocos)} blocos nos testes"
+    for html, b in zip(r["codigos"], blocos):
+        assert html.rstrip("\n") == b.codigo.rstrip("\n"), f"{b.nome}: o código no HTML difere do testado"
+    problemas = []
+    tolerados = []
+    for res, b in zip(r["blocos"], blocos):
+        if res["saida"] is None:
+            problemas.append(f"{b.nome}: não rodou no navegador")
+            continue
+        real = _normalizar(res["saida"])
+        if res["erro"]:
+            real = _normalizar(real + "\n" + res["erro"])
+        esperado = _normalizar(b.saida.codigo) if b.saida else ""
+        if esperado.split("\n")[-1].startswith("FloatingPointError: ") and not res["erro"]:
+            # WebAssembly não tem sinalizadores de exceção de ponto flutuante: o NumPy
+            # do navegador não percebe o overflow (np.errstate não dispara). O resto
+            # da saída tem de ser igual.
+            esperado = _normalizar("\n".join(esperado.split("\n")[:-1]))
+        if real == esperado:
+            continue
+        if url in COM_TOLERANCIA and _iguais_com_tolerancia(real, esperado):
+            tolerados.append(b.nome)
+            continue
+        problemas.append(f"{b.nome}:\n--- no navegador ---\n{real}\n--- na página ---\n{esperado}")
+    if tolerados:
+        print(f"\n{url}: iguais só com a tolerância relativa {TOLERANCIA_RELATIVA}: {tolerados}")
+    assert not problemas, "\n\n".join(problemas)
+    assert r["estado"] == "pronto"
+    assert not contexto.externos, f"pedidos a outros hosts: {contexto.externos}"
+    assert not r["erros"], f"erros no console: {r['erros']}"
 
 
 def test_tolerancia_acusa_numero_diferente():
@@ -180,9 +224,9 @@ def test_tolerancia_acusa_numero_diferente():
     assert not _iguais_com_tolerancia("perda: 0.123", "acc: 0.123")
 
 
-def test_lista_de_tolerancia_so_tem_blocos_que_existem():
-    nomes = {b.nome for md in PAGINAS for b in blocos_da_pagina(md)}
-    assert COM_TOLERANCIA <= nomes, COM_TOLERANCIA - nomes
+def test_listas_so_tem_paginas_que_existem():
+    urls = {_url(md) for md in PAGINAS}
+    assert set(COM_TOLERANCIA) <= urls, set(COM_TOLERANCIA) - urls
 
 
 def _runtime(pedidos) -> list[tuple[str, int]]:
