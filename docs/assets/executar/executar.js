@@ -349,6 +349,12 @@
       info.append(botaoReiniciar());
       b.estado(info, "executar-feito");
       b.caixa.raiz.dataset.ms = String(Math.round(r.ms));
+      if (!r.erro && b.erroEsperado && !b.editor) {
+        const ultima = b.saida.querySelector("code").textContent.trim().split("\n").pop();
+        info.prepend(criar("span", "executar-aviso", ultima.startsWith("FloatingPointError")
+          ? "A página mostra um FloatingPointError aqui; no navegador ele não acontece: o WebAssembly não avisa o NumPy de um overflow. "
+          : "A página mostra um erro aqui, mas no navegador ele não aconteceu. "));
+      }
       if (r.erro) {
         const esperado = b.erroEsperado && !b.editor;
         b.mostrarErro(r.erro, r.traceback, esperado);
