@@ -291,8 +291,8 @@ def test_editar_rodar_de_novo_e_restaurar(servidor, contexto):  # noqa: F811
     aba = Aba(contexto, base + _url(md))
     try:
         assert aba.executar(k) == "pronto"
-        antes = aba.saida(k)
-        assert _normalizar(antes) == _normalizar(blocos_da_pagina(md)[k].saida.codigo)
+        antes = aba.saida(k)  # (a comparação com a página é o teste acima)
+        assert antes.strip()
         bloco = aba.p.locator("div.executar-bloco").nth(k)
         bloco.locator("button", has_text="Editar").dispatch_event("click")
         editor = bloco.locator("textarea.executar-editor")
