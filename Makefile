@@ -17,7 +17,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # resultado das contas é o mesmo (as saídas das páginas foram conferidas assim).
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: serve test build bench instalar limpar travar
+.PHONY: serve test build bench bench-navegador instalar limpar travar
 
 serve: $(DOCS) node_modules/.instalado
 	@echo "Construindo o site: figuras, notebook e páginas. Na primeira vez leva perto"
@@ -36,6 +36,11 @@ instalar: $(PRONTO) node_modules/.instalado
 # Compara a velocidade de `redes` com NumPy direto (razão medida numa só execução).
 bench: $(PRONTO)
 	$(BIN)/python benchmarks/bench_espiral.py
+
+# O botão "Executar" no Chromium: bytes baixados, tempo até a primeira saída e o
+# treino da espiral no navegador contra o Python nativo (orçamentos no script).
+bench-navegador: $(PRONTO) node_modules/.instalado
+	$(BIN)/python benchmarks/bench_navegador.py
 
 $(DOCS): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
