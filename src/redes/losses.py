@@ -22,7 +22,7 @@ class Loss:
 
     def calculate(self, output, y):
         """Perda média do lote (um número), conferindo que é finita."""
-        return _checks.finite_loss(self.forward(output, y).mean(), output, type(self).__name__)
+        return _checks.mean_loss(self.forward(output, y), type(self).__name__)
 
     def regularization_loss(self, layer):
         """Penalidade L1/L2 de uma camada (0 para camadas sem parâmetros)."""
@@ -53,7 +53,7 @@ class Loss_CategoricalCrossentropy(Loss):
             correct = y_pred[np.arange(len(y_pred)), y_true]
         else:
             correct = np.sum(y_pred * y_true.astype(y_pred.dtype), axis=1)
-        return -np.log(correct.clip(EPS, 1 - EPS))
+        return -np.log(correct.clip(EPS, 1 - EPS))  # finita: o recorte evita log(0)
 
     def backward(self, dvalues, y_true):
         dvalues = _checks.predictions(dvalues, "Loss_CategoricalCrossentropy")
@@ -111,12 +111,14 @@ class Loss_BinaryCrossentropy(Loss):
     def forward(self, y_pred, y_true):
         y_pred = _checks.predictions(y_pred, "Loss_BinaryCrossentropy")
         y_true = _checks.same_shape(y_pred, y_true, "Loss_BinaryCrossentropy")
+        _checks.probabilities(y_true, "Loss_BinaryCrossentropy")
         p = np.clip(y_pred, EPS, 1 - EPS)
         return np.mean(-(y_true * np.log(p) + (1 - y_true) * np.log(1 - p)), axis=1)
 
     def backward(self, dvalues, y_true):
         dvalues = _checks.predictions(dvalues, "Loss_BinaryCrossentropy")
         y_true = _checks.same_shape(dvalues, y_true, "Loss_BinaryCrossentropy")
+        _checks.probabilities(y_true, "Loss_BinaryCrossentropy")
         p = np.clip(dvalues, EPS, 1 - EPS)
         n_samples, n_outputs = dvalues.shape
         self.dinputs = -(y_true / p - (1 - y_true) / (1 - p)) / n_outputs / n_samples
@@ -130,13 +132,14 @@ class Loss_MeanSquaredError(Loss):
     def forward(self, y_pred, y_true):
         y_pred = _checks.predictions(y_pred, "Loss_MeanSquaredError")
         y_true = _checks.same_shape(y_pred, y_true, "Loss_MeanSquaredError")
-        return np.mean((y_true - y_pred) ** 2, axis=-1)
+        return _checks.sample_losses(np.mean((y_true - y_pred) ** 2, axis=-1), "Loss_MeanSquaredError")
 
     def backward(self, dvalues, y_true):
         dvalues = _checks.predictions(dvalues, "Loss_MeanSquaredError")
         y_true = _checks.same_shape(dvalues, y_true, "Loss_MeanSquaredError")
         n_samples, n_outputs = dvalues.shape
         self.dinputs = -2 * (y_true - dvalues) / n_outputs / n_samples
+        _checks.finite(self.dinputs, "o gradiente", "Loss_MeanSquaredError")
 # --8<-- [end:Loss_MeanSquaredError]
 
 
@@ -147,11 +150,11 @@ class Loss_MeanAbsoluteError(Loss):
     def forward(self, y_pred, y_true):
         y_pred = _checks.predictions(y_pred, "Loss_MeanAbsoluteError")
         y_true = _checks.same_shape(y_pred, y_true, "Loss_MeanAbsoluteError")
-        return np.mean(np.abs(y_true - y_pred), axis=-1)
+        return _checks.sample_losses(np.mean(np.abs(y_true - y_pred), axis=-1), "Loss_MeanAbsoluteError")
 
     def backward(self, dvalues, y_true):
         dvalues = _checks.predictions(dvalues, "Loss_MeanAbsoluteError")
         y_true = _checks.same_shape(dvalues, y_true, "Loss_MeanAbsoluteError")
         n_samples, n_outputs = dvalues.shape
-        self.dinputs = np.sign(dvalues - y_true) / n_outputs / n_samples
+        self.dinputs = np.sign(dvalues - y_true) / n_outputs / n_samples  # -1, 0 ou 1: sempre finito
 # --8<-- [end:Loss_MeanAbsoluteError]
