@@ -55,7 +55,9 @@ def fraction(value, name, who, allow_zero=True):
 def _short(value):
     """repr curto (10**400 tem 401 dígitos; a mensagem não precisa de todos)."""
     text = repr(value)
-    return text if len(text) <= 40 else text[:30] + "…"
+    if len(text) <= 40:
+        return text
+    return f"um inteiro de {len(text)} dígitos" if isinstance(value, int) else text[:30] + "…"
 
 
 def array(values, who, what="a entrada"):

@@ -133,7 +133,7 @@ def npz_path(path, reading):
     if not isinstance(path, (str, os.PathLike)):
         raise ValueError(f"Model: o caminho deve ser um texto ou Path, mas recebeu {type(path).__name__}.")
     path = os.fspath(path)
-    if not path.endswith(".npz") and not (reading and os.path.isfile(path)):
+    if not path.endswith(".npz") and not os.path.isdir(path) and not (reading and os.path.isfile(path)):
         path += ".npz"
     if os.path.isdir(path):
         raise ValueError(f"Model: '{path}' é um diretório; dê um nome de arquivo, como 'modelo.npz'.")

@@ -19,9 +19,10 @@ def accuracy(y_pred, y_true):
         y_pred = y_pred.argmax(axis=1)
     elif y_true.ndim == 2 and y_true.shape[1] > 1:
         _checks.one_hot(y_true, "accuracy")
-        y_true = y_true.argmax(axis=1)
     else:
         _checks.finite(y_true, "os rótulos", "accuracy")
+    if y_true.ndim == 2 and y_true.shape[1] > 1:
+        y_true = y_true.argmax(axis=1)
     if y_pred.ndim == 2 and y_true.ndim == 1:  # previsões (n, 1) com rótulos (n,)
         y_pred = y_pred[:, 0]
     if y_pred.shape != y_true.shape or y_true.size == 0:
