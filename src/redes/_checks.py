@@ -114,6 +114,7 @@ def dense_output(layer, inputs):
     """Confere a saída de uma Layer_Dense; só se houver NaN/inf procura a causa."""
     if math.isfinite(layer.output.sum()) or np.isfinite(layer.output).all():
         return
+    del layer.output  # um forward que falhou não deixa saída para o backward
     finite(inputs, "a entrada", "Layer_Dense")
     for array, what in ((layer.weights, "os pesos"), (layer.biases, "os vieses")):
         finite(array, what, "Layer_Dense", " O treino divergiu? Tente uma taxa de aprendizado menor.")
@@ -131,6 +132,20 @@ def gradient(layer, dvalues, who):
                          f"mas recebeu shape {dvalues.shape}.")
     finite(dvalues, "dvalues", who)
     return dvalues
+
+
+def trainable(layer, who):
+    """O otimizador só atualiza camadas com parâmetros e gradientes (depois do backward)."""
+    if not (hasattr(layer, "weights") and hasattr(layer, "dweights")):
+        raise ValueError(f"{who}: a camada {type(layer).__name__} não tem pesos com gradiente; "
+                         "chame backward antes de update_params.")
+
+
+def parameters(layer, who):
+    """Depois de um passo, os parâmetros precisam continuar finitos (passo grande demais estoura)."""
+    hint = " O passo estourou: tente uma taxa de aprendizado menor."
+    finite(layer.weights, "os pesos", who, hint)
+    finite(layer.biases, "os vieses", who, hint)
 
 
 def predictions(y_pred, who):
@@ -159,10 +174,21 @@ def scores(inputs, who):
     return inputs
 
 
-def softmax_output(output, inputs, who):
+def layer_output(layer, who):
+    """A saída de uma ativação precisa ser finita (NaN na entrada passaria direto);
+    um forward que falhou não deixa saída para o backward."""
+    if math.isfinite(np.sum(layer.output)) or np.isfinite(layer.output).all():
+        return
+    del layer.output
+    raise ValueError(f"{who}: a entrada contém NaN ou inf (shape {np.shape(layer.inputs)}).")
+
+
+def softmax_output(layer, who):
     """NaN ou +inf numa linha da entrada deixa a linha toda NaN na saída do softmax;
     basta olhar a primeira coluna. Só então varremos a entrada para explicar o erro."""
-    if not math.isfinite(output[:, 0].sum()):
+    if not math.isfinite(layer.output[:, 0].sum()):
+        del layer.output
+        inputs = layer.inputs
         finite(inputs, "a entrada", who)
         raise ValueError(f"{who}: a saída não é finita (entrada de shape {inputs.shape}).")
 

@@ -137,6 +137,8 @@ def npz_path(path, reading):
         path += ".npz"
     if os.path.isdir(path):
         raise ValueError(f"Model: '{path}' é um diretório; dê um nome de arquivo, como 'modelo.npz'.")
+    if not reading and not os.path.isdir(os.path.dirname(path) or "."):
+        raise ValueError(f"Model: a pasta de '{path}' não existe.")
     return path
 
 

@@ -17,7 +17,7 @@ class Activation_ReLU:
     def forward(self, inputs, training=False):
         self.inputs = _checks.numeric(inputs, "Activation_ReLU")
         self.output = np.maximum(self.inputs, 0)
-        _checks.finite(self.output, "a entrada", "Activation_ReLU")  # NaN e inf passariam direto
+        _checks.layer_output(self, "Activation_ReLU")  # NaN e inf passariam direto
 
     def backward(self, dvalues):
         # A derivada é 1 onde a entrada foi positiva e 0 no resto. (Converter a
@@ -52,7 +52,7 @@ class Activation_Softmax:
         np.exp(exps, out=exps)
         exps /= exps.sum(axis=0)
         self.output = exps.T.copy()  # de volta a (amostras, classes)
-        _checks.softmax_output(self.output, inputs, "Activation_Softmax")
+        _checks.softmax_output(self, "Activation_Softmax")
 
     # --8<-- [start:Activation_Softmax-backward]
     def backward(self, dvalues):
@@ -80,7 +80,7 @@ class Activation_Sigmoid:
         self.inputs = inputs = _checks.floats(inputs, "Activation_Sigmoid")  # -|x| de um uint daria a volta
         z = np.exp(-np.abs(inputs))
         self.output = np.where(inputs >= 0, 1, z) / (1 + z)
-        _checks.finite(self.output, "a entrada", "Activation_Sigmoid")  # σ(NaN) é NaN
+        _checks.layer_output(self, "Activation_Sigmoid")  # σ(NaN) é NaN
 
     def backward(self, dvalues):
         dvalues = _checks.gradient(self, dvalues, "Activation_Sigmoid")
