@@ -97,14 +97,21 @@ def batch(inputs, n_features, who):
     return inputs
 
 
-def finite(array, what, who, hint=""):
-    """Exige que não haja NaN nem inf.
+def all_finite(array):
+    """True se não há NaN nem inf. Inteiros e bool são sempre finitos. Para floats,
+    primeiro a soma dos quadrados (um produto escalar, rápido e sem criar array):
+    NaN ou inf em qualquer posição a deixa não finita, e como as parcelas são ≥ 0
+    não há cancelamento. Só se ela não for finita (ou estourar com números enormes)
+    olhamos elemento por elemento."""
+    if array.dtype.kind in "biu":
+        return True
+    flat = array.ravel()
+    return math.isfinite(flat @ flat) or bool(np.isfinite(array).all())
 
-    Primeiro uma soma (uma passada, sem criar array): NaN ou inf em qualquer
-    posição deixa a soma não finita. Só se ela não for finita (NaN/inf, ou uma
-    soma de números enormes que estourou) olhamos elemento por elemento.
-    """
-    if math.isfinite(np.sum(array)) or np.isfinite(array).all():
+
+def finite(array, what, who, hint=""):
+    """Exige que não haja NaN nem inf (veja `all_finite`)."""
+    if all_finite(array):
         return
     verb = "contêm" if what.startswith(("os ", "as ")) else "contém"
     raise ValueError(f"{who}: {what} {verb} NaN ou inf (shape {np.shape(array)}).{hint}")
@@ -112,7 +119,7 @@ def finite(array, what, who, hint=""):
 
 def dense_output(layer, inputs):
     """Confere a saída de uma Layer_Dense; só se houver NaN/inf procura a causa."""
-    if math.isfinite(layer.output.sum()) or np.isfinite(layer.output).all():
+    if all_finite(layer.output):
         return
     del layer.output  # um forward que falhou não deixa saída para o backward
     finite(inputs, "a entrada", "Layer_Dense")
@@ -122,16 +129,27 @@ def dense_output(layer, inputs):
                      "(valores grandes demais nas entradas ou nos pesos).")
 
 
-def gradient(layer, dvalues, who):
-    """Confere `dvalues` no backward: forward já feito, shape da saída, números finitos."""
+def gradient(layer, dvalues, who, check_values=True):
+    """Confere `dvalues` no backward: forward já feito, shape da saída, números finitos
+    (a Layer_Dense confere os valores depois, pela soma que vira dbiases)."""
     if not hasattr(layer, "output"):
         raise ValueError(f"{who}: chame forward antes de backward.")
     dvalues = numeric(dvalues, who, "dvalues numéricos")
     if dvalues.shape != layer.output.shape:
         raise ValueError(f"{who}: dvalues deve ter o shape da saída {layer.output.shape}, "
                          f"mas recebeu shape {dvalues.shape}.")
-    finite(dvalues, "dvalues", who)
+    if check_values:
+        finite(dvalues, "dvalues", who)
     return dvalues
+
+
+def dense_gradient(layer, dvalues):
+    """NaN ou inf em dvalues chega às somas por coluna (dbiases, um array pequeno):
+    conferir dbiases e dweights basta, sem varrer dvalues inteiro."""
+    if all_finite(layer.dbiases) and all_finite(layer.dweights):
+        return
+    finite(dvalues, "dvalues", "Layer_Dense")
+    raise ValueError("Layer_Dense: o gradiente estourou para inf (dvalues ou entradas grandes demais).")
 
 
 def trainable(layer, who):
@@ -139,13 +157,6 @@ def trainable(layer, who):
     if not (hasattr(layer, "weights") and hasattr(layer, "dweights")):
         raise ValueError(f"{who}: a camada {type(layer).__name__} não tem pesos com gradiente; "
                          "chame backward antes de update_params.")
-
-
-def parameters(layer, who):
-    """Depois de um passo, os parâmetros precisam continuar finitos (passo grande demais estoura)."""
-    hint = " O passo estourou: tente uma taxa de aprendizado menor."
-    finite(layer.weights, "os pesos", who, hint)
-    finite(layer.biases, "os vieses", who, hint)
 
 
 def predictions(y_pred, who):
@@ -177,7 +188,7 @@ def scores(inputs, who):
 def layer_output(layer, who):
     """A saída de uma ativação precisa ser finita (NaN na entrada passaria direto);
     um forward que falhou não deixa saída para o backward."""
-    if math.isfinite(np.sum(layer.output)) or np.isfinite(layer.output).all():
+    if all_finite(layer.output):
         return
     del layer.output
     raise ValueError(f"{who}: a entrada contém NaN ou inf (shape {np.shape(layer.inputs)}).")

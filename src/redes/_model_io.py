@@ -15,7 +15,8 @@ import zipfile
 
 import numpy as np
 
-from . import _checks, activations, layers, losses
+from . import _checks, activations, layers, losses, optimizers
+from .metrics import regression_precision  # noqa: F401 (usada pelo Model)
 
 LAYER_CLASSES = {cls.__name__: cls for cls in (
     layers.Layer_Dense, layers.Layer_Dropout, activations.Activation_ReLU,
@@ -47,12 +48,12 @@ def check_chain(model_layers):
         raise ValueError(f"Model: a última camada deve ser uma ativação, mas é {type(model_layers[-1]).__name__}.")
 
 
-def check_settings(loss, optimizer, accuracy, loss_class, optimizer_class):
+def check_settings(loss, optimizer, accuracy):
     """Model.set: a perda é uma Loss de redes, o otimizador um Optimizer, a métrica uma função."""
-    if not isinstance(loss, loss_class):
+    if not isinstance(loss, losses.Loss):
         raise ValueError(f"Model.set: loss deve ser uma perda de redes (como "
                          f"Loss_CategoricalCrossentropy()), mas recebeu {loss!r:.40}.")
-    if optimizer is not None and not isinstance(optimizer, optimizer_class):
+    if optimizer is not None and not isinstance(optimizer, optimizers.Optimizer):
         raise ValueError(f"Model.set: optimizer deve ser um otimizador de redes (como "
                          f"Optimizer_Adam()), mas recebeu {optimizer!r:.40}.")
     if accuracy is not None and not callable(accuracy):
@@ -116,6 +117,7 @@ def report(epoch, epochs, history):
 
 def describe(model, with_loss):
     """Descrição JSON da arquitetura: nome da classe e argumentos de cada camada."""
+    check_chain(model.layers)  # só salvamos um modelo que Model.load consiga remontar
     items = []
     for layer in model.layers:
         name = type(layer).__name__

@@ -45,9 +45,10 @@ class Layer_Dense:
 
     # --8<-- [start:Layer_Dense-backward]
     def backward(self, dvalues):
-        dvalues = _checks.gradient(self, dvalues, "Layer_Dense")
+        dvalues = _checks.gradient(self, dvalues, "Layer_Dense", check_values=False)
         self.dweights = self.inputs.T @ dvalues
         self.dbiases = dvalues.sum(axis=0, keepdims=True)
+        _checks.dense_gradient(self, dvalues)
         # Derivadas das penalidades: L1 → l1 * sinal(w); L2 → 2 * l2 * w.
         if self.weight_regularizer_l1 > 0:
             self.dweights += self.weight_regularizer_l1 * np.sign(self.weights)

@@ -4,10 +4,9 @@ import numpy as np
 
 from . import _checks, _model_io
 from .activations import Activation_Softmax
-from .losses import (Activation_Softmax_Loss_CategoricalCrossentropy, Loss,
+from .losses import (Activation_Softmax_Loss_CategoricalCrossentropy,
                      Loss_CategoricalCrossentropy, Loss_MeanAbsoluteError, Loss_MeanSquaredError)
-from .metrics import accuracy, accuracy_regression, regression_precision
-from .optimizers import Optimizer
+from .metrics import accuracy, accuracy_regression
 
 
 # --8<-- [start:Model]
@@ -23,7 +22,7 @@ class Model:
 
     def set(self, *, loss, optimizer=None, accuracy=None):
         """Escolhe a perda, o otimizador e a métrica (padrão: conforme a perda)."""
-        _model_io.check_settings(loss, optimizer, accuracy, Loss, Optimizer)
+        _model_io.check_settings(loss, optimizer, accuracy)
         self.loss, self.optimizer, self.accuracy = loss, optimizer, accuracy
 
     # --8<-- [start:Model-finalize]
@@ -114,7 +113,7 @@ class Model:
         alvos: lote a lote, com batch_size=1, o desvio-padrão seria sempre 0."""
         if self.accuracy is not accuracy_regression:
             return self.accuracy
-        precision = regression_precision(y)
+        precision = _model_io.regression_precision(y)
         return lambda y_pred, y_true: accuracy_regression(y_pred, y_true, precision)
     # --8<-- [end:Model-train]
 
