@@ -146,7 +146,7 @@ def gradient(layer, dvalues, who, check_values=True):
 def dense_gradient(layer, dvalues):
     """NaN ou inf em dvalues chega às somas por coluna (dbiases, um array pequeno):
     conferir dbiases e dweights basta, sem varrer dvalues inteiro."""
-    if all_finite(layer.dbiases) and all_finite(layer.dweights):
+    if math.isfinite(layer.dbiases.sum() + layer.dweights.sum()):  # NaN/inf não somem na soma
         return
     finite(dvalues, "dvalues", "Layer_Dense")
     raise ValueError("Layer_Dense: o gradiente estourou para inf (dvalues ou entradas grandes demais).")
@@ -246,6 +246,19 @@ def class_labels(y_pred, y_true, who):
         raise ValueError(
             f"{who}: rótulos devem estar entre 0 e {k - 1} (há {k} classes), "
             f"mas recebeu valores de {y_true.min()} a {y_true.max()}.")
+    return y_true
+
+
+def accuracy_labels(y_pred, y_true):
+    """Rótulos da acurácia: com probabilidades (n, k), índices 0..k-1 ou one-hot (n, k);
+    com previsões prontas, números finitos (ou one-hot)."""
+    if y_pred.ndim == 2 and y_pred.shape[1] > 1:
+        return class_labels(y_pred, y_true, "accuracy")
+    y_true = numeric(y_true, "accuracy", "rótulos numéricos")
+    if y_true.ndim == 2 and y_true.shape[1] > 1:
+        one_hot(y_true, "accuracy")
+    else:
+        finite(y_true, "os rótulos", "accuracy")
     return y_true
 
 

@@ -76,22 +76,22 @@ class Activation_Softmax_Loss_CategoricalCrossentropy:
     def __init__(self):
         self.activation = Activation_Softmax()
         self.loss = Loss_CategoricalCrossentropy()
-        self.checked = (None, None)  # (rótulos, shape do lote) já conferidos no forward
+        self.checked = (None, None)  # (rótulos, saída) já conferidos no forward
 
     def forward(self, inputs, y_true):
         self.activation.forward(inputs)
         self.output = self.activation.output
         loss = self.loss.calculate(self.output, y_true)
-        self.checked = (y_true, self.output.shape)
+        self.checked = (y_true, self.output)
         return loss
 
     def backward(self, dvalues, y_true):
         who = "Activation_Softmax_Loss_CategoricalCrossentropy"
-        dvalues = _checks.predictions(dvalues, who)
-        labels, shape = self.checked
-        if y_true is labels and dvalues.shape == shape:
-            y_true = np.asarray(y_true)  # os mesmos rótulos do forward: já conferidos lá
+        labels, output = self.checked
+        if y_true is labels and dvalues is output:
+            y_true = np.asarray(y_true)  # a saída e os rótulos do forward: já conferidos lá
         else:
+            dvalues = _checks.predictions(dvalues, who)
             y_true = _checks.class_labels(dvalues, y_true, who)
         if y_true.ndim == 2:
             y_true = np.argmax(y_true, axis=1)

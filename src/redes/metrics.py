@@ -13,14 +13,9 @@ def accuracy(y_pred, y_true):
     ou previsões já prontas, shape (n,) ou (n, 1). `y_true` pode ser índices ou one-hot.
     """
     y_pred = _checks.outputs(y_pred, "accuracy")
-    y_true = _checks.numeric(y_true, "accuracy", "rótulos numéricos")
-    if y_pred.ndim == 2 and y_pred.shape[1] > 1:  # índices 0..k-1 ou one-hot de largura k
-        y_true = _checks.class_labels(y_pred, y_true, "accuracy")
+    y_true = _checks.accuracy_labels(y_pred, y_true)  # one-hot de verdade, índices no intervalo
+    if y_pred.ndim == 2 and y_pred.shape[1] > 1:
         y_pred = y_pred.argmax(axis=1)
-    elif y_true.ndim == 2 and y_true.shape[1] > 1:
-        _checks.one_hot(y_true, "accuracy")
-    else:
-        _checks.finite(y_true, "os rótulos", "accuracy")
     if y_true.ndim == 2 and y_true.shape[1] > 1:
         y_true = y_true.argmax(axis=1)
     if y_pred.ndim == 2 and y_true.ndim == 1:  # previsões (n, 1) com rótulos (n,)
