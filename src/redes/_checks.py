@@ -106,7 +106,7 @@ def all_finite(array):
     if array.dtype.kind in "biu":
         return True
     flat = array.ravel()
-    return math.isfinite(flat @ flat) or bool(np.isfinite(array).all())
+    return math.isfinite(np.dot(flat, flat)) or bool(np.isfinite(array).all())
 
 
 def finite(array, what, who, hint=""):
@@ -146,7 +146,7 @@ def gradient(layer, dvalues, who, check_values=True):
 def dense_gradient(layer, dvalues):
     """NaN ou inf em dvalues chega às somas por coluna (dbiases, um array pequeno):
     conferir dbiases e dweights basta, sem varrer dvalues inteiro."""
-    if math.isfinite(layer.dbiases.sum() + layer.dweights.sum()):  # NaN/inf não somem na soma
+    if all_finite(layer.dbiases) and all_finite(layer.dweights):
         return
     finite(dvalues, "dvalues", "Layer_Dense")
     raise ValueError("Layer_Dense: o gradiente estourou para inf (dvalues ou entradas grandes demais).")
