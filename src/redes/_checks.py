@@ -71,7 +71,8 @@ def array(values, who, what="a entrada"):
 
 def numeric(inputs, who, what="entradas numéricas"):
     """Converte para array e exige números (inteiros, float ou bool)."""
-    inputs = array(inputs, who)
+    if type(inputs) is not np.ndarray:
+        inputs = array(inputs, who)
     if inputs.dtype.kind not in "biuf":
         raise ValueError(f"{who} espera {what}, mas recebeu dtype {inputs.dtype}.")
     return inputs
@@ -197,11 +198,11 @@ def layer_output(layer, who):
 def softmax_output(layer, who):
     """NaN ou +inf numa linha da entrada deixa a linha toda NaN na saída do softmax;
     basta olhar a primeira coluna. Só então varremos a entrada para explicar o erro."""
-    if not math.isfinite(layer.output[:, 0].sum()):
-        del layer.output
-        inputs = layer.inputs
-        finite(inputs, "a entrada", who)
-        raise ValueError(f"{who}: a saída não é finita (entrada de shape {inputs.shape}).")
+    if math.isfinite(layer.output[:, 0].sum()):
+        return
+    del layer.output
+    finite(layer.inputs, "a entrada", who)
+    raise ValueError(f"{who}: a saída não é finita (entrada de shape {layer.inputs.shape}).")
 
 
 def sample_losses(losses, who):
