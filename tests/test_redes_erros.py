@@ -16,7 +16,7 @@ PROBS = np.array([[0.2, 0.3, 0.5], [0.6, 0.3, 0.1]])
 def test_dense_numero_errado_de_features():
     layer = Layer_Dense(4, 2)
     with pytest.raises(ValueError, match=re.escape(
-            "Layer_Dense espera entradas com 4 features (colunas), mas recebeu shape (3, 5).")):
+            "Layer_Dense: esperava 4 features (colunas), recebeu shape (3, 5).")):
         layer.forward(np.zeros((3, 5)))
 
 

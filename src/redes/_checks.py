@@ -92,9 +92,7 @@ def batch(inputs, n_features, who):
             f"{who} espera um lote 2-D (amostras, features), mas recebeu shape {inputs.shape}. "
             "Para uma única amostra use x.reshape(1, -1).")
     if inputs.shape[1] != n_features:
-        raise ValueError(
-            f"{who} espera entradas com {n_features} features (colunas), "
-            f"mas recebeu shape {inputs.shape}.")
+        raise ValueError(f"{who}: esperava {n_features} features (colunas), recebeu shape {inputs.shape}.")
     return inputs
 
 
