@@ -382,3 +382,17 @@ def test_notebook_nao_deixa_pasta_temporaria():
     code = "".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code")
     assert "mkdtemp" not in code
     assert "TemporaryDirectory" in code
+
+
+# ---------- achados pelo perfil longo (make fuzz) ----------
+
+def test_acuracia_de_regressao_com_bool():
+    assert accuracy_regression(np.array([False, True]), np.array([False, False])) == 0.5
+
+
+def test_passo_do_otimizador_que_estoura():
+    layer = Layer_Dense(2, 3)
+    layer.forward(np.ones((2, 2)))
+    layer.backward(np.full((2, 3), 1e300))
+    with pytest.raises(ValueError, match="Optimizer_SGD: os pesos contêm NaN ou inf.*taxa de aprendizado menor"):
+        Optimizer_SGD(learning_rate=1e300).update_params(layer)

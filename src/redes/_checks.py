@@ -158,6 +158,13 @@ def trainable(layer, who):
                          "chame backward antes de update_params.")
 
 
+def parameters(layer, who):
+    """Depois de um passo, os parâmetros precisam continuar finitos (um passo grande demais estoura)."""
+    hint = " O passo estourou: tente uma taxa de aprendizado menor."
+    finite(layer.weights, "os pesos", who, hint)
+    finite(layer.biases, "os vieses", who, hint)
+
+
 def predictions(y_pred, who):
     """Exige previsões numéricas, 2-D (amostras, saídas) e finitas; inteiros viram float64."""
     y_pred = floats(y_pred, who, "previsões numéricas")

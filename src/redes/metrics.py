@@ -30,7 +30,7 @@ def accuracy(y_pred, y_true):
 # --8<-- [start:accuracy_regression]
 def accuracy_regression(y_pred, y_true, precision=None):
     """Fração de previsões a no máximo `precision` do alvo (padrão: `regression_precision`)."""
-    y_pred = _checks.outputs(y_pred, "accuracy_regression")
+    y_pred = _checks.floats(_checks.outputs(y_pred, "accuracy_regression"), "accuracy_regression")
     y_true = _checks.outputs(y_true, "accuracy_regression")
     if y_pred.shape != y_true.shape or y_true.size == 0:
         raise ValueError(

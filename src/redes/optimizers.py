@@ -37,6 +37,7 @@ class Optimizer:
         _checks.trainable(layer, type(self).__name__)
         self.update(layer.weights, layer.dweights, self.slots(layer, "weights"))
         self.update(layer.biases, layer.dbiases, self.slots(layer, "biases"))
+        _checks.parameters(layer, type(self).__name__)
 
     def slots(self, layer, name):
         """Arrays de estado (zerados no primeiro uso) para um parâmetro da camada."""
