@@ -268,6 +268,7 @@ def test_prop_model(tmp_path, data):
                 assert loaded_ok
                 params_ok, _ = check(model.load_parameters, path)
                 assert params_ok
+                assert check(model.save_parameters, tmp_path / "p.npz")[0]
 
 
 def test_api_publica_coberta():
