@@ -396,3 +396,17 @@ def test_passo_do_otimizador_que_estoura():
     layer.backward(np.full((2, 3), 1e300))
     with pytest.raises(ValueError, match="Optimizer_SGD: os pesos contêm NaN ou inf.*taxa de aprendizado menor"):
         Optimizer_SGD(learning_rate=1e300).update_params(layer)
+
+
+def test_perdas_com_previsoes_float16():
+    y = np.eye(4, dtype=int)[[0, 1, 2]]
+    loss = Loss_CategoricalCrossentropy()
+    loss.backward(np.zeros((3, 4), dtype=np.float16), y)
+    assert np.isfinite(loss.dinputs).all()
+    bce = Loss_BinaryCrossentropy()
+    assert np.isfinite(bce.calculate(np.ones((2, 1), dtype=np.float16), np.zeros((2, 1))))
+
+
+def test_acuracia_com_previsoes_sem_colunas():
+    with pytest.raises(ValueError, match=r"as previsões não têm colunas \(shape \(0, 0\)\)"):
+        accuracy(np.zeros((0, 0)), np.zeros(0, dtype=int))

@@ -168,6 +168,8 @@ def parameters(layer, who):
 def predictions(y_pred, who):
     """Exige previsões numéricas, 2-D (amostras, saídas) e finitas; inteiros viram float64."""
     y_pred = floats(y_pred, who, "previsões numéricas")
+    if y_pred.dtype == np.float16:  # em float16, 1 - 1e-7 vira 1 e -1/1e-7 estoura
+        y_pred = y_pred.astype(np.float32)
     if y_pred.ndim != 2 or y_pred.shape[1] == 0:
         raise ValueError(f"{who} espera previsões 2-D (amostras, saídas), mas recebeu shape {y_pred.shape}.")
     finite(y_pred, "as previsões", who)
@@ -258,6 +260,8 @@ def class_labels(y_pred, y_true, who):
 def accuracy_labels(y_pred, y_true):
     """Rótulos da acurácia: com probabilidades (n, k), índices 0..k-1 ou one-hot (n, k);
     com previsões prontas, números finitos (ou one-hot)."""
+    if y_pred.ndim == 2 and y_pred.shape[1] == 0:
+        raise ValueError(f"accuracy: as previsões não têm colunas (shape {y_pred.shape}).")
     if y_pred.ndim == 2 and y_pred.shape[1] > 1:
         return class_labels(y_pred, y_true, "accuracy")
     y_true = numeric(y_true, "accuracy", "rótulos numéricos")
