@@ -17,7 +17,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # resultado das contas é o mesmo (as saídas das páginas foram conferidas assim).
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: serve test build bench bench-navegador instalar limpar travar
+.PHONY: serve test build bench bench-navegador fuzz instalar limpar travar
 
 serve: $(DOCS) node_modules/.instalado
 	@echo "Construindo o site: figuras, notebook e páginas. Na primeira vez leva perto"
@@ -41,6 +41,11 @@ bench: $(PRONTO)
 # treino da espiral no navegador contra o Python nativo (orçamentos no script).
 bench-navegador: $(PRONTO) node_modules/.instalado
 	$(BIN)/python benchmarks/bench_navegador.py
+
+# Para quem mantém: as propriedades de `redes` com muitos exemplos (perfil hypothesis
+# "redes-fuzz"; `make test` usa o perfil curto "redes-ci"). Leva alguns minutos.
+fuzz: $(PRONTO)
+	REDES_HYPOTHESIS=redes-fuzz $(BIN)/python -m pytest tests/test_redes_propriedades.py -q
 
 $(DOCS): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \

@@ -16,7 +16,7 @@ PROBS = np.array([[0.2, 0.3, 0.5], [0.6, 0.3, 0.1]])
 def test_dense_numero_errado_de_features():
     layer = Layer_Dense(4, 2)
     with pytest.raises(ValueError, match=re.escape(
-            "Layer_Dense espera entradas com 4 features (colunas), mas recebeu shape (3, 5).")):
+            "Layer_Dense: esperava 4 features (colunas), recebeu shape (3, 5).")):
         layer.forward(np.zeros((3, 5)))
 
 
@@ -119,7 +119,7 @@ def test_combinado_confere_no_backward_rotulos_diferentes_dos_do_forward():
         combined.forward(np.zeros((3, 3)), y)
     with pytest.raises(ValueError, match="esperava 3 rótulos"):
         combined.backward(combined.output, y)
-    with pytest.raises(ValueError, match=r"esperava 2 rótulos.*shape \(\)"):
+    with pytest.raises(ValueError, match=r"rótulos numéricos.*dtype object"):
         Activation_Softmax_Loss_CategoricalCrossentropy().backward(np.zeros((2, 3)), None)
 
 

@@ -17,16 +17,17 @@ class Activation_ReLU:
     def forward(self, inputs, training=False):
         self.inputs = _checks.numeric(inputs, "Activation_ReLU")
         self.output = np.maximum(self.inputs, 0)
+        _checks.layer_output(self, "Activation_ReLU")  # NaN e inf passariam direto
 
     def backward(self, dvalues):
         # A derivada é 1 onde a entrada foi positiva e 0 no resto. (Converter a
         # máscara para o dtype de dvalues antes de multiplicar é mais rápido do
         # que deixar o NumPy misturar bool com float.)
-        dvalues = np.asarray(dvalues)
+        dvalues = _checks.gradient(self, dvalues, "Activation_ReLU")
         self.dinputs = dvalues * (self.inputs > 0).astype(dvalues.dtype)
 
     def predictions(self, outputs):
-        return outputs
+        return _checks.outputs(outputs, "Activation_ReLU")
 # --8<-- [end:Activation_ReLU]
 
 
@@ -52,19 +53,20 @@ class Activation_Softmax:
         np.exp(exps, out=exps)
         exps /= exps.sum(axis=0)
         self.output = exps.T.copy()  # de volta a (amostras, classes)
-        _checks.softmax_output(self.output, inputs, "Activation_Softmax")
+        _checks.softmax_output(self, "Activation_Softmax")
     # --8<-- [end:Activation_Softmax-forward]
 
     # --8<-- [start:Activation_Softmax-backward]
     def backward(self, dvalues):
         # Jacobiano de uma linha: J = diag(s) - s sᵀ. Então J·d = s * (d - s·d),
         # e calculamos isso para o lote inteiro sem montar matriz nenhuma.
+        dvalues = _checks.gradient(self, dvalues, "Activation_Softmax")
         s = self.output
         self.dinputs = s * (dvalues - (dvalues * s).sum(axis=1, keepdims=True))
     # --8<-- [end:Activation_Softmax-backward]
 
     def predictions(self, outputs):
-        return outputs.argmax(axis=1)
+        return _checks.scores(outputs, "Activation_Softmax").argmax(axis=1)
 # --8<-- [end:Activation_Softmax]
 
 
@@ -77,16 +79,18 @@ class Activation_Sigmoid:
     """
 
     def forward(self, inputs, training=False):
-        self.inputs = inputs = _checks.numeric(inputs, "Activation_Sigmoid")
+        self.inputs = inputs = _checks.floats(inputs, "Activation_Sigmoid")  # -|x| de um uint daria a volta
         z = np.exp(-np.abs(inputs))
         self.output = np.where(inputs >= 0, 1, z) / (1 + z)
+        _checks.layer_output(self, "Activation_Sigmoid")  # σ(NaN) é NaN
 
     def backward(self, dvalues):
+        dvalues = _checks.gradient(self, dvalues, "Activation_Sigmoid")
         s = self.output
         self.dinputs = dvalues * s * (1 - s)
 
     def predictions(self, outputs):
-        return (outputs > 0.5) * 1
+        return (_checks.outputs(outputs, "Activation_Sigmoid") > 0.5) * 1
 # --8<-- [end:Activation_Sigmoid]
 
 
@@ -96,11 +100,13 @@ class Activation_Linear:
 
     def forward(self, inputs, training=False):
         self.inputs = _checks.numeric(inputs, "Activation_Linear")
+        _checks.finite(self.inputs, "a entrada", "Activation_Linear")
         self.output = self.inputs.copy()
 
     def backward(self, dvalues):
-        self.dinputs = np.array(dvalues)  # uma cópia: a derivada da identidade é 1
+        dvalues = _checks.gradient(self, dvalues, "Activation_Linear")
+        self.dinputs = dvalues.copy()  # uma cópia: a derivada da identidade é 1
 
     def predictions(self, outputs):
-        return outputs
+        return _checks.outputs(outputs, "Activation_Linear")
 # --8<-- [end:Activation_Linear]

@@ -23,8 +23,7 @@ class Layer_Dense:
 
     def __init__(self, n_inputs, n_neurons, weight_regularizer_l1=0, weight_regularizer_l2=0,
                  bias_regularizer_l1=0, bias_regularizer_l2=0):
-        n_inputs = _checks.positive_int(n_inputs, "n_inputs", "Layer_Dense")
-        n_neurons = _checks.positive_int(n_neurons, "n_neurons", "Layer_Dense")
+        n_inputs, n_neurons = _checks.layer_shape(n_inputs, n_neurons)
         self.weights = 0.01 * np.random.randn(n_inputs, n_neurons)
         self.biases = np.zeros((1, n_neurons), dtype=self.weights.dtype)
         self.weight_regularizer_l1 = _checks.non_negative(weight_regularizer_l1, "weight_regularizer_l1", "Layer_Dense")
@@ -50,8 +49,10 @@ class Layer_Dense:
 
     # --8<-- [start:Layer_Dense-backward]
     def backward(self, dvalues):
+        dvalues = _checks.gradient(self, dvalues, "Layer_Dense", check_values=False)
         self.dweights = self.inputs.T @ dvalues
         self.dbiases = dvalues.sum(axis=0, keepdims=True)
+        _checks.dense_gradient(self, dvalues)
         # Derivadas das penalidades: L1 → l1 * sinal(w); L2 → 2 * l2 * w.
         if self.weight_regularizer_l1 > 0:
             self.dweights += self.weight_regularizer_l1 * np.sign(self.weights)
@@ -79,7 +80,8 @@ class Layer_Dropout:
         self.rate = _checks.fraction(rate, "rate (fração descartada)", "Layer_Dropout")
 
     def forward(self, inputs, training=True):
-        self.inputs = np.asarray(inputs)
+        self.inputs = _checks.numeric(inputs, "Layer_Dropout")
+        _checks.finite(self.inputs, "a entrada", "Layer_Dropout")
         if not training or self.rate == 0:
             self.mask = None
             self.output = self.inputs.copy()
@@ -91,5 +93,6 @@ class Layer_Dropout:
 
     def backward(self, dvalues):
         # A máscara é constante: cada entrada passa o gradiente multiplicado por ela.
+        dvalues = _checks.gradient(self, dvalues, "Layer_Dropout")
         self.dinputs = dvalues.copy() if self.mask is None else dvalues * self.mask
 # --8<-- [end:Layer_Dropout]

@@ -23,7 +23,7 @@ class Loss:
     # --8<-- [start:Loss-calculate]
     def calculate(self, output, y):
         """Perda média do lote (um número), conferindo que é finita."""
-        return _checks.finite_loss(self.forward(output, y).mean(), output, type(self).__name__)
+        return _checks.mean_loss(self.forward(output, y), type(self).__name__)
     # --8<-- [end:Loss-calculate]
 
     def regularization_loss(self, layer):
@@ -56,7 +56,7 @@ class Loss_CategoricalCrossentropy(Loss):
             correct = y_pred[np.arange(len(y_pred)), y_true]
         else:
             correct = np.sum(y_pred * y_true.astype(y_pred.dtype), axis=1)
-        return -np.log(correct.clip(EPS, 1 - EPS))
+        return -np.log(correct.clip(EPS, 1 - EPS))  # finita: o recorte evita log(0)
     # --8<-- [end:Loss_CategoricalCrossentropy-forward]
 
     def backward(self, dvalues, y_true):
@@ -80,22 +80,22 @@ class Activation_Softmax_Loss_CategoricalCrossentropy:
     def __init__(self):
         self.activation = Activation_Softmax()
         self.loss = Loss_CategoricalCrossentropy()
-        self.checked = (None, None)  # (rótulos, shape do lote) já conferidos no forward
+        self.checked = (None, None)  # (rótulos, saída) já conferidos no forward
 
     def forward(self, inputs, y_true):
         self.activation.forward(inputs)
         self.output = self.activation.output
         loss = self.loss.calculate(self.output, y_true)
-        self.checked = (y_true, self.output.shape)
+        self.checked = (y_true, self.output)
         return loss
 
     def backward(self, dvalues, y_true):
         who = "Activation_Softmax_Loss_CategoricalCrossentropy"
-        dvalues = _checks.predictions(dvalues, who)
-        labels, shape = self.checked
-        if y_true is labels and dvalues.shape == shape:
-            y_true = np.asarray(y_true)  # os mesmos rótulos do forward: já conferidos lá
+        labels, output = self.checked
+        if y_true is labels and dvalues is output:
+            y_true = np.asarray(y_true)  # a saída e os rótulos do forward: já conferidos lá
         else:
+            dvalues = _checks.predictions(dvalues, who)
             y_true = _checks.class_labels(dvalues, y_true, who)
         if y_true.ndim == 2:
             y_true = np.argmax(y_true, axis=1)
@@ -115,12 +115,14 @@ class Loss_BinaryCrossentropy(Loss):
     def forward(self, y_pred, y_true):
         y_pred = _checks.predictions(y_pred, "Loss_BinaryCrossentropy")
         y_true = _checks.same_shape(y_pred, y_true, "Loss_BinaryCrossentropy")
+        _checks.probabilities(y_true, "Loss_BinaryCrossentropy")
         p = np.clip(y_pred, EPS, 1 - EPS)
         return np.mean(-(y_true * np.log(p) + (1 - y_true) * np.log(1 - p)), axis=1)
 
     def backward(self, dvalues, y_true):
         dvalues = _checks.predictions(dvalues, "Loss_BinaryCrossentropy")
         y_true = _checks.same_shape(dvalues, y_true, "Loss_BinaryCrossentropy")
+        _checks.probabilities(y_true, "Loss_BinaryCrossentropy")
         p = np.clip(dvalues, EPS, 1 - EPS)
         n_samples, n_outputs = dvalues.shape
         self.dinputs = -(y_true / p - (1 - y_true) / (1 - p)) / n_outputs / n_samples
@@ -134,13 +136,14 @@ class Loss_MeanSquaredError(Loss):
     def forward(self, y_pred, y_true):
         y_pred = _checks.predictions(y_pred, "Loss_MeanSquaredError")
         y_true = _checks.same_shape(y_pred, y_true, "Loss_MeanSquaredError")
-        return np.mean((y_true - y_pred) ** 2, axis=-1)
+        return _checks.sample_losses(np.mean((y_true - y_pred) ** 2, axis=-1), "Loss_MeanSquaredError")
 
     def backward(self, dvalues, y_true):
         dvalues = _checks.predictions(dvalues, "Loss_MeanSquaredError")
         y_true = _checks.same_shape(dvalues, y_true, "Loss_MeanSquaredError")
         n_samples, n_outputs = dvalues.shape
         self.dinputs = -2 * (y_true - dvalues) / n_outputs / n_samples
+        _checks.finite(self.dinputs, "o gradiente", "Loss_MeanSquaredError")
 # --8<-- [end:Loss_MeanSquaredError]
 
 
@@ -151,11 +154,11 @@ class Loss_MeanAbsoluteError(Loss):
     def forward(self, y_pred, y_true):
         y_pred = _checks.predictions(y_pred, "Loss_MeanAbsoluteError")
         y_true = _checks.same_shape(y_pred, y_true, "Loss_MeanAbsoluteError")
-        return np.mean(np.abs(y_true - y_pred), axis=-1)
+        return _checks.sample_losses(np.mean(np.abs(y_true - y_pred), axis=-1), "Loss_MeanAbsoluteError")
 
     def backward(self, dvalues, y_true):
         dvalues = _checks.predictions(dvalues, "Loss_MeanAbsoluteError")
         y_true = _checks.same_shape(dvalues, y_true, "Loss_MeanAbsoluteError")
         n_samples, n_outputs = dvalues.shape
-        self.dinputs = np.sign(dvalues - y_true) / n_outputs / n_samples
+        self.dinputs = np.sign(dvalues - y_true) / n_outputs / n_samples  # -1, 0 ou 1: sempre finito
 # --8<-- [end:Loss_MeanAbsoluteError]

@@ -22,6 +22,7 @@ class Model:
 
     def set(self, *, loss, optimizer=None, accuracy=None):
         """Escolhe a perda, o otimizador e a métrica (padrão: conforme a perda)."""
+        _model_io.check_settings(loss, optimizer, accuracy)
         self.loss, self.optimizer, self.accuracy = loss, optimizer, accuracy
 
     # --8<-- [start:Model-finalize]
@@ -42,12 +43,15 @@ class Model:
 
     # --8<-- [start:Model-forward]
     def forward(self, X, training):
+        _model_io.check_chain(self.layers)
         for layer in self.layers:
             layer.forward(X, training=training)
             X = layer.output
         return X
 
     def backward(self, output, y):
+        if not hasattr(self, "softmax_cce"):
+            raise ValueError("Model: chame finalize() antes de backward().")
         layers = self.layers
         if self.softmax_cce is not None:
             self.softmax_cce.backward(output, y)
@@ -72,6 +76,10 @@ class Model:
             raise ValueError("Model: defina o otimizador com model.set(optimizer=...) antes de train().")
         X, y = _model_io.check_xy(X, y, "train")
         epochs = _checks.positive_int(epochs, "epochs", "Model.train")
+        print_every = _checks.positive_int(print_every, "print_every", "Model.train") if print_every else 0
+        if validation_data is not None:
+            validation_data = _model_io.check_validation(validation_data)
+        measure = self.metric(y)
         history = {"loss": [], "data_loss": [], "regularization_loss": [], "accuracy": [], "learning_rate": []}
         for epoch in range(1, epochs + 1):
             order = np.random.permutation(len(X)) if shuffle else None
@@ -79,7 +87,7 @@ class Model:
             for X_batch, y_batch in _model_io.batches(X, y, batch_size, order):
                 output = self.forward(X_batch, training=True)
                 data_loss = self.loss.calculate(output, y_batch)
-                acc = self.accuracy(self.layers[-1].predictions(output), y_batch)
+                acc = measure(self.layers[-1].predictions(output), y_batch)
                 loss_sum += data_loss * len(X_batch)
                 acc_sum += acc * len(X_batch)
                 self.backward(output, y_batch)
@@ -99,6 +107,14 @@ class Model:
             if print_every and (epoch % print_every == 0 or epoch == epochs):
                 print(_model_io.report(epoch, epochs, history))
         return history
+
+    def metric(self, y):
+        """A acurácia usada no treino. A de regressão mede a precisão com TODOS os
+        alvos: lote a lote, com batch_size=1, o desvio-padrão seria sempre 0."""
+        if self.accuracy is not accuracy_regression:
+            return self.accuracy
+        precision = _model_io.regression_precision(y)
+        return lambda y_pred, y_true: accuracy_regression(y_pred, y_true, precision)
     # --8<-- [end:Model-train]
 
     # --8<-- [start:Model-evaluate]
@@ -111,7 +127,7 @@ class Model:
 
     def predict(self, X, *, batch_size=None):
         """Saídas da rede (por exemplo, probabilidades) para as amostras de X."""
-        X = np.asarray(X)
+        X = _model_io.check_x(X, "predict")
         outputs = [self.forward(X_batch, training=False) for X_batch, _ in _model_io.batches(X, None, batch_size)]
         return np.concatenate(outputs) if len(outputs) > 1 else outputs[0]
     # --8<-- [end:Model-evaluate]

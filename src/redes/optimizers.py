@@ -34,8 +34,10 @@ class Optimizer:
         self.current_learning_rate = self.learning_rate / (1 + self.decay * self.iterations)
 
     def update_params(self, layer):
+        _checks.trainable(layer, type(self).__name__)
         self.update(layer.weights, layer.dweights, self.slots(layer, "weights"))
         self.update(layer.biases, layer.dbiases, self.slots(layer, "biases"))
+        _checks.parameters(layer, type(self).__name__)
 
     def slots(self, layer, name):
         """Arrays de estado (zerados no primeiro uso) para um parâmetro da camada."""
