@@ -1,7 +1,9 @@
 """Ganchos do MkDocs: servem o KaTeX do pacote npm e geram as figuras.
 
-- O KaTeX (JS, CSS e fontes) vem de ``node_modules/katex/dist`` (instalado por
-  ``npm ci``) e é publicado em ``assets/katex/``: o site não pede nada a outro host.
+- O CSS e as fontes do KaTeX vêm de ``node_modules/katex/dist`` (instalado por
+  ``npm ci``) e são publicados em ``assets/katex/``: o site não pede nada a outro
+  host. As fórmulas viram HTML no build (``tools/ganchos_katex.py``); nenhum
+  JavaScript do KaTeX vai para as páginas.
 - As figuras são funções ``fig_*`` dos módulos de ``tools/figuras``; cada uma
   vira ``figuras/<nome>.svg`` (``fig_shape_vetor`` → ``figuras/shape-vetor.svg``).
 """
@@ -16,7 +18,7 @@ from mkdocs.structure.files import File
 
 RAIZ = Path(__file__).resolve().parent.parent
 KATEX = RAIZ / "node_modules" / "katex" / "dist"
-ARQUIVOS_KATEX = ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js"]
+ARQUIVOS_KATEX = ["katex.min.css"]
 
 # O MkDocs restaura o sys.path depois de carregar este arquivo: importamos já.
 sys.path.insert(0, str(RAIZ))
@@ -24,7 +26,7 @@ from tools.figuras import gerar_todas  # noqa: E402
 
 
 def on_files(files, config):
-    if not (KATEX / "katex.min.js").exists():
+    if not (KATEX / "katex.min.css").exists():
         raise PluginError(
             "KaTeX não encontrado em node_modules/katex: rode `npm ci` (ou `make serve`)."
         )
