@@ -76,4 +76,38 @@ def on_page_content(html, page, config, files):
     # script que importaria o Mermaid de uma CDN: nenhum dos dois serve aqui.
     html = re.sub(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", "", html, flags=re.S)
     html = re.sub(r'<script type="module">(?:(?!</script>).)*?jp-Mermaid.*?</script>', "", html, flags=re.S)
+    return _notebook_como_as_outras_paginas(html)
+
+
+def _notebook_como_as_outras_paginas(html: str) -> str:
+    """O notebook com a cara das outras páginas: código, saídas e figuras do Material.
+
+    - Sai o CSS do JupyterLab que o mkdocs-jupyter embute (cerca de 590 KB por
+      página, com cores de sintaxe próprias) e o botão de copiar dele (script e
+      cópia oculta do código): o Material põe o seu em todo `pre > code`.
+    - Cada célula de código vira um bloco `.highlight` como os das páginas
+      Markdown (mesmas cores e fonte); `language-ipython3`, e não `language-python`,
+      porque os blocos `language-python` são os que `tests/test_paginas.py` roda.
+    - Cada saída de texto vira um bloco "Saída", como nas outras páginas.
+    Os prompts "In [n]:" ficam no HTML (os testes os contam) e o CSS os esconde.
+    """
+    import re
+
+    html = re.sub(r"<style\b[^>]*>.*?</style>", "", html, flags=re.S)
+    html = re.sub(r"<script\b[^>]*>.*?</script>", "", html, flags=re.S)
+    html = re.sub(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>', "", html, flags=re.S)
+    html = re.sub(r'<div class="clipboard-copy-txt" id="cell-\d+">.*?</div>', "", html, flags=re.S)
+    html = re.sub(
+        r'<div class="highlight-ipynb hl-python"><pre><span></span>(.*?)</pre></div>',
+        r'<div class="language-ipython3 highlight"><pre><span></span><code>\1</code></pre></div>',
+        html,
+        flags=re.S,
+    )
+    html = re.sub(
+        r'(<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain")[^>]*>\s*<pre>(.*?)</pre>',
+        r'\1><div class="language-text highlight"><span class="filename">Saída</span>'
+        r"<pre><span></span><code>\2</code></pre></div>",
+        html,
+        flags=re.S,
+    )
     return html
