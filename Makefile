@@ -9,7 +9,7 @@ PRONTO := $(VENV)/.instalado
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build bench instalar limpar travar
+.PHONY: serve test build bench instalar limpar travar lighthouse
 
 serve: $(PRONTO) node_modules/.instalado
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -25,6 +25,10 @@ instalar: $(PRONTO) node_modules/.instalado
 # Compara a velocidade de `redes` com NumPy direto (razão medida numa só execução).
 bench: $(PRONTO)
 	$(BIN)/python benchmarks/bench_espiral.py
+
+# Lighthouse (celular) em toda página do site servido com gzip; falha fora dos orçamentos.
+lighthouse: $(PRONTO) node_modules/.instalado
+	$(BIN)/python benchmarks/lighthouse.py
 
 $(PRONTO): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \
