@@ -89,6 +89,7 @@ def _notebook_como_as_outras_paginas(html: str) -> str:
       Markdown (mesmas cores e fonte); `language-ipython3`, e não `language-python`,
       porque os blocos `language-python` são os que `tests/test_paginas.py` roda.
     - Cada saída de texto vira um bloco "Saída", como nas outras páginas.
+    - As figuras (PNG embutido) viram PNG de paleta, bem mais leves.
     Os prompts "In [n]:" ficam no HTML (os testes os contam) e o CSS os esconde.
     """
     import re
@@ -110,4 +111,19 @@ def _notebook_como_as_outras_paginas(html: str) -> str:
         html,
         flags=re.S,
     )
-    return html
+    return re.sub(r'(src="data:image/png;base64,)([A-Za-z0-9+/=]+)"', _png_leve, html)
+
+
+def _png_leve(m) -> str:
+    """Figuras do notebook em PNG de paleta (128 cores): cerca de 1/3 dos bytes, mesma aparência."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    imagem = Image.open(io.BytesIO(base64.b64decode(m[2])))
+    saida = io.BytesIO()
+    imagem.convert("RGB").quantize(
+        colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+    ).save(saida, format="PNG", optimize=True)
+    return f'{m[1]}{base64.b64encode(saida.getvalue()).decode()}"'
