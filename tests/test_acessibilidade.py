@@ -73,8 +73,10 @@ def _verificar_tudo(destino: Path, rels: list[str], html_de_teste: str) -> dict:
                 )
                 pagina = contexto.new_page()
                 for rel in rels:
+                    # No "load" o Material já montou a página (scripts no fim do <body>);
+                    # falta só esperar as fontes, que mudam o tamanho do texto.
                     pagina.goto(base + rel, wait_until="load")
-                    pagina.wait_for_load_state("networkidle")
+                    pagina.evaluate("async () => { await document.fonts.ready; }")
                     esquema_na_pagina = pagina.evaluate("() => document.body.dataset.mdColorScheme")
                     resultados[(rel, nome)] = (esquema_na_pagina, _axe(pagina, opcoes))
                 contexto.close()
