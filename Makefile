@@ -17,7 +17,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # resultado das contas é o mesmo (as saídas das páginas foram conferidas assim).
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: serve test build bench bench-navegador fuzz instalar limpar travar
+.PHONY: serve test build bench bench-navegador fuzz lighthouse instalar limpar travar
 
 serve: $(DOCS) node_modules/.instalado
 	@echo "Construindo o site: figuras, notebook e páginas. Na primeira vez leva perto"
@@ -46,6 +46,10 @@ bench-navegador: $(PRONTO) node_modules/.instalado
 # "redes-fuzz"; `make test` usa o perfil curto "redes-ci"). Leva alguns minutos.
 fuzz: $(PRONTO)
 	REDES_HYPOTHESIS=redes-fuzz $(BIN)/python -m pytest tests/test_redes_propriedades.py -q
+
+# Lighthouse (celular) em toda página do site servido com gzip; falha fora dos orçamentos.
+lighthouse: $(PRONTO) node_modules/.instalado
+	$(BIN)/python benchmarks/lighthouse.py
 
 $(DOCS): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' || \

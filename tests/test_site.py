@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import html
-import json
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 from blocos import DOCS, RAIZ, paginas
 from site_build import paginas_html
 
-ARITHMATEX = re.compile(
-    r'<(span|div) class="arithmatex">(?P<tex>.*?)</\1>', re.S
-)
+INICIO_FORMULA = re.compile(r'<(span|div) class="arithmatex"[^>]*>')
 # Tags que fazem o navegador baixar algo (o <link rel="canonical"> não baixa nada).
 RECURSO = re.compile(
     r'<(?:script|img|source|iframe|link(?![^>]*rel="(?:canonical|alternate)"))\b[^>]*?\b(?:src|href)="([^"]+)"',
@@ -38,12 +36,19 @@ def test_toda_pagina_do_docs_vira_html(site):
 
 
 def test_katex_servido_pelo_proprio_site(site):
+    """Só o CSS e as fontes do KaTeX vão para o site; o JavaScript dele, não."""
     destino, _ = site
-    for nome in ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js"]:
-        assert (destino / "assets/katex" / nome).stat().st_size > 1000
     css = (destino / "assets/katex/katex.min.css").read_text()
-    for fonte in set(re.findall(r"url\((fonts/[^)]+\.woff2)\)", css)):
+    fontes = set(re.findall(r"url\((fonts/[^)]+\.woff2)\)", css))
+    assert len(fontes) >= 10
+    for fonte in fontes:
         assert (destino / "assets/katex" / fonte).exists(), f"fonte ausente: {fonte}"
+    scripts = [p.relative_to(destino) for p in destino.rglob("*.js") if "katex" in str(p).lower()]
+    assert not scripts, f"JavaScript do KaTeX no site: {scripts}"
+    for pagina in paginas_html(destino):
+        texto = pagina.read_text(encoding="utf-8")
+        assert not re.search(r'<script\b[^>]*src="[^"]*katex', texto, re.I), f"{pagina}: carrega o KaTeX em JS"
+        assert "renderMathInElement" not in texto
 
 
 def test_nenhum_recurso_de_outro_host(site):
@@ -56,45 +61,51 @@ def test_nenhum_recurso_de_outro_host(site):
             assert cdn not in texto.lower(), f"{pagina.relative_to(destino)} menciona {cdn}"
 
 
-def _formulas(destino: Path) -> list[dict]:
-    formulas = []
-    for pagina in paginas_html(destino):
-        for m in ARITHMATEX.finditer(pagina.read_text(encoding="utf-8")):
-            bruto = html.unescape(m["tex"]).strip()
-            display = bruto.startswith("\\[")
-            tex = bruto[2:-2] if bruto[:2] in ("\\(", "\\[") else bruto
-            formulas.append({"pagina": str(pagina.relative_to(destino)), "tex": tex, "display": display})
-    return formulas
-
-
-def test_toda_formula_compila_no_katex(site):
+def test_formulas_renderizadas_no_build(site):
+    """Toda fórmula chega à página já em HTML+MathML do KaTeX, sem TeX cru."""
     destino, _ = site
-    formulas = _formulas(destino)
-    proc = subprocess.run(
-        ["node", str(RAIZ / "tests/katex_verificar.js")],
-        input=json.dumps(formulas),
-        capture_output=True,
-        text=True,
-        cwd=RAIZ,
-        timeout=120,
+    total = {"span": 0, "div": 0}
+    for pagina in paginas_html(destino):
+        rel = pagina.relative_to(destino)
+        texto = pagina.read_text(encoding="utf-8")
+        inicios = list(INICIO_FORMULA.finditer(texto))
+        for m, seguinte in zip(inicios, inicios[1:] + [None]):
+            # Da abertura do invólucro até a próxima fórmula (ou o fim da página).
+            conteudo = texto[m.end():seguinte.start() if seguinte else len(texto)]
+            total[m[1]] += 1
+            esperado = '<span class="katex-display">' if m[1] == "div" else '<span class="katex">'
+            assert conteudo.startswith(esperado), f"{rel}: fórmula não renderizada: {conteudo[:120]!r}"
+            fim = conteudo.index("</math>")
+            assert "<math" in conteudo[:fim] and "katex-html" in conteudo[fim:], f"{rel}: falta MathML ou HTML"
+            assert "katex-error" not in conteudo, f"{rel}: {conteudo[:200]!r}"
+    # O site tem centenas de fórmulas, na linha e em bloco (inclusive no notebook).
+    assert total["span"] > 300 and total["div"] > 50, total
+    notebook = (destino / "dados-reais/digitos/index.html").read_text(encoding="utf-8")
+    assert notebook.count('class="katex-display"') >= 4
+
+
+def _construir_mini_site(tmp_path: Path, texto: str) -> subprocess.CompletedProcess:
+    """Um site mínimo com só o gancho do KaTeX e o arithmatex, como no mkdocs.yml."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.md").write_text(texto, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\n"
+        f"hooks: [{RAIZ / 'tools/ganchos_katex.py'}]\n"
+        "markdown_extensions:\n  - pymdownx.arithmatex:\n      generic: true\n",
+        encoding="utf-8",
     )
-    assert proc.returncode == 0, proc.stderr
-    erros = json.loads(proc.stdout)
-    assert not erros, "Fórmulas com erro de TeX:\n" + "\n".join(
-        f"- {e['pagina']}: {e['tex']!r}: {e['erro']}" for e in erros
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
 
 
-def test_verificador_de_katex_acusa_erro():
-    """O teste acima pode falhar: um TeX quebrado é acusado."""
-    proc = subprocess.run(
-        ["node", str(RAIZ / "tests/katex_verificar.js")],
-        input=json.dumps([{"pagina": "x", "tex": r"\frac{1}{", "display": False}]),
-        capture_output=True,
-        text=True,
-        cwd=RAIZ,
-    )
-    assert len(json.loads(proc.stdout)) == 1
+def test_erro_de_tex_falha_o_build(tmp_path):
+    """O teste acima pode falhar: um TeX quebrado para o build e aponta página e fórmula."""
+    proc = _construir_mini_site(tmp_path, "Uma certa, $x^2$, e uma quebrada, $\\frac{1}{$.\n")
+    assert proc.returncode != 0
+    assert "index.md" in proc.stderr and "\\frac{1}{" in proc.stderr and "erro de TeX" in proc.stderr
 
 
 def test_figuras_tem_texto_alternativo_e_existem(site):

@@ -1,7 +1,9 @@
 """Ganchos do MkDocs: servem o KaTeX do pacote npm e geram as figuras.
 
-- O KaTeX (JS, CSS e fontes) vem de ``node_modules/katex/dist`` (instalado por
-  ``npm ci``) e é publicado em ``assets/katex/``: o site não pede nada a outro host.
+- O CSS e as fontes do KaTeX vêm de ``node_modules/katex/dist`` (instalado por
+  ``npm ci``) e são publicados em ``assets/katex/``: o site não pede nada a outro
+  host. As fórmulas viram HTML no build (``tools/ganchos_katex.py``); nenhum
+  JavaScript do KaTeX vai para as páginas.
 - As figuras são funções ``fig_*`` dos módulos de ``tools/figuras``; cada uma
   vira ``figuras/<nome>.svg`` (``fig_shape_vetor`` → ``figuras/shape-vetor.svg``).
 """
@@ -16,7 +18,7 @@ from mkdocs.structure.files import File
 
 RAIZ = Path(__file__).resolve().parent.parent
 KATEX = RAIZ / "node_modules" / "katex" / "dist"
-ARQUIVOS_KATEX = ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js"]
+ARQUIVOS_KATEX = ["katex.min.css"]
 
 # O MkDocs restaura o sys.path depois de carregar este arquivo: importamos já.
 sys.path.insert(0, str(RAIZ))
@@ -24,7 +26,7 @@ from tools.figuras import gerar_todas  # noqa: E402
 
 
 def on_files(files, config):
-    if not (KATEX / "katex.min.js").exists():
+    if not (KATEX / "katex.min.css").exists():
         raise PluginError(
             "KaTeX não encontrado em node_modules/katex: rode `npm ci` (ou `make serve`)."
         )
@@ -74,4 +76,54 @@ def on_page_content(html, page, config, files):
     # script que importaria o Mermaid de uma CDN: nenhum dos dois serve aqui.
     html = re.sub(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", "", html, flags=re.S)
     html = re.sub(r'<script type="module">(?:(?!</script>).)*?jp-Mermaid.*?</script>', "", html, flags=re.S)
-    return html
+    return _notebook_como_as_outras_paginas(html)
+
+
+def _notebook_como_as_outras_paginas(html: str) -> str:
+    """O notebook com a cara das outras páginas: código, saídas e figuras do Material.
+
+    - Sai o CSS do JupyterLab que o mkdocs-jupyter embute (cerca de 590 KB por
+      página, com cores de sintaxe próprias) e o botão de copiar dele (script e
+      cópia oculta do código): o Material põe o seu em todo `pre > code`.
+    - Cada célula de código vira um bloco `.highlight` como os das páginas
+      Markdown (mesmas cores e fonte); `language-ipython3`, e não `language-python`,
+      porque os blocos `language-python` são os que `tests/test_paginas.py` roda.
+    - Cada saída de texto vira um bloco "Saída", como nas outras páginas.
+    - As figuras (PNG embutido) viram PNG de paleta, bem mais leves.
+    Os prompts "In [n]:" ficam no HTML (os testes os contam) e o CSS os esconde.
+    """
+    import re
+
+    html = re.sub(r"<style\b[^>]*>.*?</style>", "", html, flags=re.S)
+    html = re.sub(r"<script\b[^>]*>.*?</script>", "", html, flags=re.S)
+    html = re.sub(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>', "", html, flags=re.S)
+    html = re.sub(r'<div class="clipboard-copy-txt" id="cell-\d+">.*?</div>', "", html, flags=re.S)
+    html = re.sub(
+        r'<div class="highlight-ipynb hl-python"><pre><span></span>(.*?)</pre></div>',
+        r'<div class="language-ipython3 highlight"><pre><span></span><code>\1</code></pre></div>',
+        html,
+        flags=re.S,
+    )
+    html = re.sub(
+        r'(<div class="jp-RenderedText jp-OutputArea-output" data-mime-type="text/plain")[^>]*>\s*<pre>(.*?)</pre>',
+        r'\1><div class="language-text highlight"><span class="filename">Saída</span>'
+        r"<pre><span></span><code>\2</code></pre></div>",
+        html,
+        flags=re.S,
+    )
+    return re.sub(r'(src="data:image/png;base64,)([A-Za-z0-9+/=]+)"', _png_leve, html)
+
+
+def _png_leve(m) -> str:
+    """Figuras do notebook em PNG de paleta (128 cores): cerca de 1/3 dos bytes, mesma aparência."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    imagem = Image.open(io.BytesIO(base64.b64decode(m[2])))
+    saida = io.BytesIO()
+    imagem.convert("RGB").quantize(
+        colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+    ).save(saida, format="PNG", optimize=True)
+    return f'{m[1]}{base64.b64encode(saida.getvalue()).decode()}"'

@@ -1,0 +1,43 @@
+"""O servidor do benchmark do Lighthouse comprime como o GitHub Pages (sem rodar o Lighthouse)."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import urllib.request
+
+from blocos import RAIZ
+
+
+def _modulo():
+    spec = importlib.util.spec_from_file_location("lighthouse_bench", RAIZ / "benchmarks/lighthouse.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_servidor_do_benchmark_serve_com_gzip(tmp_path):
+    mod = _modulo()
+    (tmp_path / "pagina").mkdir()
+    html = ("<!doctype html><title>t</title>" + "conteúdo repetido " * 500).encode()
+    (tmp_path / "pagina/index.html").write_bytes(html)
+    (tmp_path / "figura.png").write_bytes(b"\x89PNG" + bytes(300))
+    httpd, base = mod.servir(tmp_path)
+    try:
+        pedido = urllib.request.Request(base + "pagina/", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(pedido) as r:
+            assert r.headers["Content-Encoding"] == "gzip"
+            corpo = r.read()
+        assert len(corpo) < len(html) / 5 and gzip.decompress(corpo) == html
+        # Sem "Accept-Encoding: gzip", ou para um PNG (já comprimido), vai como está.
+        with urllib.request.urlopen(base + "pagina/") as r:
+            assert r.headers["Content-Encoding"] is None and r.read() == html
+        pedido = urllib.request.Request(base + "figura.png", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(pedido) as r:
+            assert r.headers["Content-Encoding"] is None
+    finally:
+        httpd.shutdown()
+    assert mod.paginas(tmp_path) == ["pagina/"]
+    assert mod.estouros({"performance": 96, "accessibility": 100, "best-practices": 100, "seo": 100,
+                         "tbt_ms": 60, "kb_sem_figuras": 100, "kb_com_figuras": 900}) == [
+        "tbt_ms 60 > 50", "kb_com_figuras 900 > 800"]
