@@ -31,6 +31,7 @@ import posixpath
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import nbformat
 from mkdocs.exceptions import PluginError
@@ -208,6 +209,13 @@ def notebook_da_pagina(pagina: Path, texto: str, site_url: str, linha: str):
 def notebook_de_notebook(caminho: Path, linha: str, site_url: str):
     """Um notebook que já é página (dígitos), com a célula de instalação na frente."""
     nb = nbformat.reads(caminho.read_text(encoding="utf-8"), as_version=4)
+    # Links relativos ao endereço da página (``../../como-rodar/``) → endereço completo.
+    pagina = site_url.rstrip("/") + "/" + caminho.relative_to(DOCS).with_suffix("").as_posix() + "/"
+    for celula in nb.cells:
+        if celula.cell_type == "markdown":
+            celula.source = LINK.sub(
+                lambda l: f"]({urljoin(pagina, l['alvo'])}{l['resto'] or ''})", celula.source
+            )
     nb.cells.insert(0, celula_de_instalacao(linha, _url_do_site(site_url, "index.md", PAGINA_COMO_RODAR)))
     return nb
 
