@@ -118,7 +118,7 @@ def test_sdist_tem_so_o_codigo_do_pacote(site):
     with tarfile.open(sdists[0]) as t:
         nomes = [n.split("/", 1)[1] for n in t.getnames() if "/" in n]
     for nome in nomes:
-        assert re.match(r"^(PKG-INFO|README\.md|pyproject\.toml|setup\.cfg|src(/redes(\.egg-info)?(/[\w.]+)?)?)$", nome), nome
+        assert re.match(r"^(PKG-INFO|README\.md|pyproject\.toml|setup\.cfg|src(/redes(\.egg-info)?(/[\w.-]+)?)?)$", nome), nome
 
 
 def test_twine_check_passa(site):

@@ -98,13 +98,15 @@ def _preparar(nb, amb, src: str):
     """Troca o endereço do site pelo do servidor local (ou confere a instalação) e limpa as saídas."""
     instalar = nb.cells[0]
     if src == PRIMEIRO:
-        instalar.source = instalar.source.replace(amb.linha_da_pagina, amb.linha_local)
+        troca = amb.linha_local
     else:
-        instalar.source = (
+        troca = (
             "import importlib.metadata, redes\n"
             "assert importlib.metadata.distribution('redes').read_text('direct_url.json')"
             f".find({amb.url!r}) > 0, 'o redes instalado não veio do site'"
         )
+    assert instalar.source.count("%" + amb.linha_da_pagina) == 1
+    instalar.source = instalar.source.replace("%" + amb.linha_da_pagina, troca if src != PRIMEIRO else "%" + troca)
     for c in nb.cells:
         if c.cell_type == "code":
             c.outputs, c.execution_count = [], None
@@ -152,6 +154,8 @@ def test_notebook_da_pagina_roda_e_mostra_o_que_a_pagina_mostra(pagina, site, le
     instalar = nb.cells[0]
     assert instalar.cell_type == "code"
     assert instalar.source.split("\n")[-1] == "%" + amb.linha_da_pagina
+    primeira = nbformat.read(site[0] / "notebooks" / PRIMEIRO, as_version=4).cells[0]
+    assert instalar.source == primeira.source, "a célula de instalação muda de um notebook para outro"
 
     # 2. Uma célula por bloco Python da página, na ordem, com a saída mostrada.
     blocos = blocos_da_pagina(pagina)

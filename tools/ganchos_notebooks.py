@@ -59,9 +59,16 @@ def caminho_do_notebook(src_uri: str) -> str:
     return f"{PASTA}/{src_uri.rsplit('.', 1)[0]}.ipynb"
 
 
-def celula_de_instalacao(linha: str, url_como_rodar: str):
+def celula_de_instalacao(linha: str, url_como_rodar: str, como_script: bool = True):
+    """A primeira célula: instala o redes (e, para páginas, desliga o eco da última linha)."""
     return nbformat.v4.new_code_cell(
-        "# Instala o pacote redes, servido pelo site (numpy e nnfs vêm do PyPI).\n"
+        (
+            "# Como num arquivo .py, cada célula mostra só o que o código imprime (print),\n"
+            "# e não o valor da última linha: as saídas ficam iguais às da página.\n"
+            '%config InteractiveShell.ast_node_interactivity = "none"\n'
+            if como_script else ""
+        )
+        + "# Instala o pacote redes, servido pelo site (numpy e nnfs vêm do PyPI).\n"
         f"# Mais detalhes: {url_como_rodar}\n"
         f"%{linha}"
     )
@@ -216,7 +223,8 @@ def notebook_de_notebook(caminho: Path, linha: str, site_url: str):
             celula.source = LINK.sub(
                 lambda l: f"]({urljoin(pagina, l['alvo'])}{l['resto'] or ''})", celula.source
             )
-    nb.cells.insert(0, celula_de_instalacao(linha, _url_do_site(site_url, "index.md", PAGINA_COMO_RODAR)))
+    url = _url_do_site(site_url, "index.md", PAGINA_COMO_RODAR)
+    nb.cells.insert(0, celula_de_instalacao(linha, url, como_script=False))
     return nb
 
 
