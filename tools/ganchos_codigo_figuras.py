@@ -9,7 +9,11 @@ colado num arquivo, ``fig = fig_<nome>()`` e ``fig.savefig("figura.svg")``
 redesenham a figura.
 
 O código é lido no build, do arquivo atual (``inspect``/``ast``): muda sozinho
-quando a função muda, sem nada copiado nas páginas.
+quando a função muda, sem nada copiado nas páginas. O bloco usa a linguagem
+``py3`` (o mesmo realce de Python) de propósito: ele não é código da página (os
+testes das páginas contam e rodam só os blocos ``python``/``py`` escritos nelas);
+é o código que o build já roda para desenhar a figura, e
+``tests/test_codigo_figuras.py`` confere que ele é o código atual da função.
 """
 
 from __future__ import annotations
@@ -102,7 +106,7 @@ def _bloco(func, recuo: str, repo_url: str | None) -> list[str]:
         f"{r}matplotlib. Este é o código dela, com o que ela usa do próprio arquivo; as duas",
         f"{r}últimas linhas desenham a figura e a gravam em `figura.svg`:",
         "",
-        f"{r}```python",
+        f"{r}```py3",
         *[(r + l) if l else "" for l in codigo.rstrip("\n").split("\n")],
         f"{r}```",
         "",
