@@ -31,11 +31,26 @@ from mkdocs.exceptions import PluginError
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
 PASTA_FIGURAS = RAIZ / "tools" / "figuras"
-IMAGEM = re.compile(r"^(?P<recuo>\s*)!\[[^\]]*\]\((?:\.\./)*figuras/(?P<nome>[\w-]+)\.svg\)")
+IMAGEM = re.compile(r"^(?P<recuo>\s*)!\[.*\]\((?:\.\./)*figuras/(?P<nome>[\w-]+)\.svg\)")
+
+
+_CACHE: dict[tuple, dict[str, object]] = {}
 
 
 def _funcoes() -> dict[str, object]:
-    """``nome-da-figura`` → função ``fig_nome_da_figura`` (módulos recarregados)."""
+    """``nome-da-figura`` → função ``fig_nome_da_figura``.
+
+    Os módulos são recarregados só quando algum arquivo de ``tools/figuras`` muda
+    (``mkdocs serve``), e não a cada página.
+    """
+    chave = tuple((a.name, a.stat().st_mtime_ns) for a in sorted(PASTA_FIGURAS.glob("*.py")))
+    if chave not in _CACHE:
+        _CACHE.clear()
+        _CACHE[chave] = _carregar()
+    return _CACHE[chave]
+
+
+def _carregar() -> dict[str, object]:
     funcoes = {}
     for info in pkgutil.iter_modules([str(PASTA_FIGURAS)]):
         if info.name.startswith("_"):
