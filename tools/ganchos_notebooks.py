@@ -119,7 +119,10 @@ def _markdown_para_jupyter(linhas: list[str], src_uri: str, site_url: str) -> li
             prefixo = "> " * len(contexto)
             saida += [f"{prefixo}**{titulo}**", prefixo.rstrip()]
             continue
-        if texto.strip() in {"/// caption", "///"}:
+        if texto.strip() == "/// caption":  # a legenda vira um parágrafo abaixo da figura
+            brancas += 1
+            continue
+        if texto.strip() == "///":
             continue
         texto = LINK.sub(
             lambda l: f"]({_url_do_site(site_url, src_uri, l['alvo'])}{l['resto'] or ''})", texto
