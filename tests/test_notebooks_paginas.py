@@ -32,7 +32,16 @@ import pytest
 from blocos import DOCS, blocos_da_pagina, paginas
 from leitor import ambiente
 
-PAGINAS_COM_CODIGO = [p for p in paginas() if blocos_da_pagina(p)]
+
+
+def _tem_codigo(pagina) -> bool:
+    try:
+        return bool(blocos_da_pagina(pagina))
+    except ValueError:  # cerca aberta, snippet ausente…: test_paginas.py diz o motivo
+        return True
+
+
+PAGINAS_COM_CODIGO = [p for p in paginas() if _tem_codigo(p)]
 IDS = [p.relative_to(DOCS).with_suffix("").as_posix() for p in PAGINAS_COM_CODIGO]
 
 
