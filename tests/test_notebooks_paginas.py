@@ -193,8 +193,6 @@ def test_notebook_da_pagina_roda_e_mostra_o_que_a_pagina_mostra(pagina, site, le
 
 
 def test_toda_pagina_com_codigo_tem_notebook_e_link(site):
-    from site_build import paginas_html  # noqa: F401 - mesmo módulo do build dos testes
-
     gerados = {p.relative_to(site[0] / "notebooks").as_posix() for p in (site[0] / "notebooks").rglob("*.ipynb")}
     esperados = {p.relative_to(DOCS).with_suffix(".ipynb").as_posix() for p in PAGINAS_COM_CODIGO}
     assert esperados | {"dados-reais/digitos.ipynb"} == gerados
