@@ -126,3 +126,12 @@ def test_twine_check_passa(site):
     proc = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", *arquivos],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_mkdocs_serve_mostra_e_confere_a_linha_publica():
+    """O `mkdocs serve` troca o site_url pelo endereço local; a linha continua a pública."""
+    sys.path.insert(0, str(RAIZ))
+    from tools.ganchos_pacote import site_url_publico
+
+    config = {"site_url": "http://127.0.0.1:8000/redes-neurais/", "config_file_path": str(RAIZ / "mkdocs.yml")}
+    assert site_url_publico(config) == SITE_URL

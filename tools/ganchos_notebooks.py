@@ -41,7 +41,7 @@ from mkdocs.utils import get_relative_url
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
 from tools.blocos_pagina import DOCS, blocos_do_texto  # noqa: E402
-from tools.ganchos_pacote import construir_pacote, linha_de_instalacao  # noqa: E402
+from tools.ganchos_pacote import construir_pacote, linha_de_instalacao, site_url_publico  # noqa: E402
 
 PASTA = "notebooks"
 RAMO_COLAB = "notebooks"
@@ -272,7 +272,7 @@ def _colab(config, src_uri: str) -> str | None:
 
 def on_files(files, config):
     _GERADOS.clear()
-    _GERADOS.update(gerar_notebooks(config["site_url"]))
+    _GERADOS.update(gerar_notebooks(site_url_publico(config)))
     for src_uri, texto in _GERADOS.items():
         files.append(File.generated(config, caminho_do_notebook(src_uri), content=texto))
     return files

@@ -96,6 +96,18 @@ def linha_de_instalacao(site_url: str, wheel: Path) -> str:
     return f'pip install "{endereco_do_wheel(site_url, wheel)}"'
 
 
+def site_url_publico(config) -> str:
+    """O ``site_url`` do ``mkdocs.yml``: o ``mkdocs serve`` troca o da config pelo endereço local."""
+    import re
+
+    arquivo = config.get("config_file_path")
+    if arquivo and Path(arquivo).exists():
+        m = re.search(r"^site_url:\s*(\S+)", Path(arquivo).read_text(encoding="utf-8"), re.M)
+        if m:
+            return m[1]
+    return config["site_url"]
+
+
 def on_files(files, config):
     for arq in construir_pacote():
         files.append(File.generated(config, f"pacote/{arq.name}", abs_src_path=str(arq)))
@@ -105,7 +117,7 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri != PAGINA_COMO_RODAR:
         return markdown
-    linha = linha_de_instalacao(config["site_url"], construir_pacote()[0])
+    linha = linha_de_instalacao(site_url_publico(config), construir_pacote()[0])
     if linha not in (l.strip() for l in markdown.split("\n")):
         raise PluginError(
             f"{PAGINA_COMO_RODAR} precisa mostrar, numa linha só, a linha de instalação do "
