@@ -53,7 +53,7 @@ def fig_fund_casa_contribuicoes():
     fig, eixos = plt.subplots(1, 2, figsize=(10, 3.8))
     for ax, (titulo, x1, x2) in zip(eixos, casos):
         valores = [x1 * w1, x2 * w2, b, x1 * w1 + x2 * w2 + b]
-        rotulos = ["$x_1 w_1$\n(tamanho)", "$x_2 w_2$\n(quartos)", "$b$\n(terreno)", "$z$\n(preço)"]
+        rotulos = ["$x_1 w_1$\n(área)", "$x_2 w_2$\n(quartos)", "$b$\n(terreno)", "$z$\n(preço)"]
         barras = ax.bar(range(4), valores, color=[AZUL, LARANJA, VERDE, ROXO], edgecolor="#333333")
         for bar, v in zip(barras, valores):
             ax.text(bar.get_x() + bar.get_width() / 2, v + 400, f"{v:,.0f}".replace(",", "."),

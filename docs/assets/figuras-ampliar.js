@@ -1,0 +1,17 @@
+// Tocar numa figura abre o SVG ampliado (GLightbox, servido pelo próprio site).
+// Com a navegação instantânea do Material, document$ avisa a cada página nova.
+(function () {
+  function iniciar() {
+    if (typeof GLightbox === "undefined") return;
+    if (window.__figurasAmpliar) window.__figurasAmpliar.destroy();
+    window.__figurasAmpliar = GLightbox({
+      selector: "a.figura-ampliar",
+      touchNavigation: true,
+      loop: false,
+      zoomable: true,
+      draggable: true,
+    });
+  }
+  if (typeof document$ !== "undefined") document$.subscribe(iniciar);
+  else document.addEventListener("DOMContentLoaded", iniciar);
+})();
