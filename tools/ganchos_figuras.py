@@ -97,4 +97,23 @@ def on_page_content(html, page, config, files):
         return (f'<a class="figura-ampliar" href="{pasta}figuras/{nome}.svg"'
                 f' aria-label="Ampliar a figura">{img}</a>')
 
-    return IMG.sub(trocar, html)
+    html = IMG.sub(trocar, html)
+    return SAIDA.sub(_marcar_erro, html)
+
+
+# Blocos "Saída" que terminam num erro (`Tipo: mensagem`) ou que trazem as linhas de
+# progresso de `Model.train` ("época 20/100 · perda …", formato do pacote): as linhas
+# longas quebram (classe saida-quebra, CSS em docs/assets/estilo.css) em vez de sumir
+# à direita.
+SAIDA = re.compile(r'<div class="language-text highlight"><span class="filename">Saída</span>(<pre>.*?</pre>)', re.S)
+ERRO = re.compile(r"^\w+(?:Error|Exception|Warning): ")
+PROGRESSO = re.compile(r"^época \d+/\d+ · ", re.M)
+
+
+def _marcar_erro(m):
+    import html as html_mod
+
+    texto = html_mod.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip()
+    if not texto or not (ERRO.match(texto.splitlines()[-1]) or PROGRESSO.search(texto)):
+        return m.group(0)
+    return m.group(0).replace('class="language-text highlight"', 'class="language-text highlight saida-quebra"', 1)

@@ -1,0 +1,220 @@
+"""O site construído no Chromium, em duas telas: celular (390 px) e laptop (1280 px).
+
+- Figuras: a 390 px, o menor texto de toda figura fica pelo menos do tamanho do menor
+  texto do corpo do Material (0.64rem = 12,8 px: tabelas, admonições e notas), medido
+  como tamanho da fonte no SVG × largura mostrada / largura do viewBox.
+- Saídas: a 1280 px, nenhum bloco "Saída" é mais largo que a coluna (o resultado não
+  fica escondido à direita); os blocos de código mais largos são listados, sem falhar.
+- Fórmulas em bloco mais largas que a coluna a 390 px rolam dentro de uma moldura com
+  sombra nas bordas (o sinal de que há mais à direita).
+- Controles: o botão de copiar não cobre a primeira linha de código; o "¶" dos títulos
+  não cai sozinho numa linha nova no celular; nenhuma página rola de lado.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from test_navegador import _urls, navegador, servidor  # noqa: F401 (fixtures)
+
+LIMIAR_PX = 12.8
+CELULAR = {"width": 390, "height": 844}
+LAPTOP = {"width": 1280, "height": 800}
+SVG = "{http://www.w3.org/2000/svg}"
+TAMANHO = re.compile(r"font(?:-size)?:[^;]*?([\d.]+)px")
+
+ESPERAR = """async () => {
+  document.querySelectorAll('img[loading="lazy"]').forEach(i => { i.loading = 'eager'; });
+  await Promise.all([...document.querySelectorAll('article img')].map(i =>
+    i.complete ? null : new Promise(r => { i.onload = i.onerror = r; })));
+  if (document.querySelector('.arithmatex')) {
+    for (let k = 0; k < 100 && ![...document.querySelectorAll('.arithmatex')].every(
+      e => e.querySelector('.katex')); k++) await new Promise(r => setTimeout(r, 50));
+  }
+}"""
+
+
+def _visitar(navegador, tela):
+    contexto = navegador.new_context(viewport=tela, device_scale_factor=1)
+    pagina = contexto.new_page()
+    pagina.route("**/*", lambda r: r.continue_() if urlparse(r.request.url).hostname in
+                 {"127.0.0.1", "localhost"} or r.request.url.startswith("data:") else r.abort())
+    return contexto, pagina
+
+
+def _abrir(pagina, url):
+    pagina.goto(url, wait_until="load")
+    pagina.evaluate(ESPERAR)
+
+
+def _menor_texto(arquivo: Path) -> tuple[float, float]:
+    """(largura do viewBox, menor texto) de um SVG; o texto de um <text> é o maior trecho dele."""
+    raiz = ET.parse(arquivo).getroot()
+    largura = float(raiz.get("viewBox").split()[2])
+    pais = {f: p for p in raiz.iter() for f in p}
+    tamanhos = []
+    for texto in raiz.iter(SVG + "text"):
+        if not "".join(texto.itertext()).strip():
+            continue
+        estilos = [texto.get("style", "")] + [t.get("style", "") for t in texto.iter(SVG + "tspan")]
+        estilos += [pais[texto].get("style", "")] if texto in pais else []
+        valores = [float(m.group(1)) for e in estilos for m in [TAMANHO.search(e)] if m]
+        assert valores, f"{arquivo.name}: texto sem tamanho de fonte"
+        tamanhos.append(max(valores))
+    assert tamanhos, f"{arquivo.name}: nenhum <text> (o texto virou curvas?)"
+    return largura, min(tamanhos)
+
+
+@pytest.mark.navegador
+def test_limiar_e_o_menor_texto_do_corpo(servidor, navegador):
+    """O limiar declarado é o menor texto do corpo do Material a 390 px."""
+    base, _ = servidor
+    contexto, p = _visitar(navegador, CELULAR)
+    try:
+        _abrir(p, base)
+        tamanhos = p.evaluate("""() => {
+          const art = document.querySelector('article');
+          const caixa = document.createElement('div');
+          caixa.innerHTML = '<p>p</p><div class="admonition note"><p>a</p></div>'
+            + '<table><tr><td>t</td></tr></table><figure><figcaption>f</figcaption></figure>'
+            + '<div class="highlight"><pre><code>c</code></pre></div>';
+          art.appendChild(caixa);
+          const r = {};
+          for (const s of ['p', '.admonition p', 'td', 'figcaption', 'code'])
+            r[s] = parseFloat(getComputedStyle(caixa.querySelector(s)).fontSize);
+          caixa.remove();
+          return r;
+        }""")
+    finally:
+        contexto.close()
+    assert min(tamanhos.values()) == pytest.approx(LIMIAR_PX, abs=0.05), tamanhos
+
+
+@pytest.mark.navegador
+def test_figuras_legiveis_a_390_px(servidor, navegador):
+    base, destino = servidor
+    contexto, p = _visitar(navegador, CELULAR)
+    miudas, largas, n = [], [], 0
+    try:
+        for rel in _urls():
+            _abrir(p, base + rel)
+            figuras = p.evaluate(
+                "() => [...document.querySelectorAll('article img')]"
+                ".map(i => ({src: i.currentSrc, w: i.getBoundingClientRect().width}))"
+            )
+            for f in figuras:
+                caminho = urlparse(f["src"]).path
+                if "/figuras/" not in caminho or not caminho.endswith(".svg"):
+                    continue
+                n += 1
+                largura, fonte = _menor_texto(destino / caminho.lstrip("/"))
+                mostrado = fonte * f["w"] / largura
+                if mostrado < LIMIAR_PX - 0.01:
+                    miudas.append(f"{rel} {Path(caminho).name}: {mostrado:.1f} px")
+            if p.evaluate("() => document.documentElement.scrollWidth") > CELULAR["width"]:
+                largas.append(rel)
+    finally:
+        contexto.close()
+    assert n >= 40, f"só {n} figuras SVG encontradas"
+    assert not miudas, f"texto abaixo de {LIMIAR_PX} px a 390 px:\n" + "\n".join(miudas)
+    assert not largas, f"páginas que rolam de lado a 390 px: {largas}"
+
+
+@pytest.mark.navegador
+def test_saidas_cabem_na_coluna_a_1280_px(servidor, navegador):
+    base, _ = servidor
+    contexto, p = _visitar(navegador, LAPTOP)
+    saidas, codigo = [], []
+    try:
+        for rel in _urls():
+            _abrir(p, base + rel)
+            blocos = p.evaluate("""() => [...document.querySelectorAll('article .highlight')].map(b => {
+              const c = b.querySelector('pre > code'); const t = b.querySelector('.filename');
+              return c && {titulo: t ? t.textContent.trim() : '', a: c.scrollWidth, b: c.clientWidth,
+                           inicio: c.textContent.trim().slice(0, 40)};
+            }).filter(x => x && x.a > x.b + 1)""")
+            for b in blocos:
+                item = f"{rel}: {b['titulo'] or 'código'} ({b['a']} > {b['b']} px) {b['inicio']!r}"
+                (saidas if b["titulo"] == "Saída" else codigo).append(item)
+    finally:
+        contexto.close()
+    if codigo:
+        warnings.warn(f"{len(codigo)} blocos de código mais largos que a coluna a 1280 px:\n"
+                      + "\n".join(codigo), stacklevel=1)
+    assert not saidas, f"{len(saidas)} saídas mais largas que a coluna a 1280 px:\n" + "\n".join(saidas)
+
+
+@pytest.mark.navegador
+def test_formulas_largas_rolam_com_sinal_a_390_px(servidor, navegador):
+    base, _ = servidor
+    contexto, p = _visitar(navegador, CELULAR)
+    sem_sinal, n_largas = [], 0
+    try:
+        for rel in _urls():
+            _abrir(p, base + rel)
+            largas = p.evaluate("""() => [...document.querySelectorAll('article .katex-display')].map(d => {
+              let c = d.parentElement;
+              while (c && c.tagName !== 'ARTICLE' && !['auto', 'scroll'].includes(getComputedStyle(c).overflowX))
+                c = c.parentElement;
+              const k = d.querySelector('.katex') || d;
+              const caixa = c && c.tagName !== 'ARTICLE' ? c : d.parentElement;
+              return {largura: k.scrollWidth, coluna: caixa.clientWidth,
+                      rola: c && c.tagName !== 'ARTICLE',
+                      sombra: getComputedStyle(caixa).backgroundImage.includes('gradient'),
+                      tex: (d.textContent || '').slice(0, 30)};
+            }).filter(f => f.largura > f.coluna + 1)""")
+            for f in largas:
+                n_largas += 1
+                if not (f["rola"] and f["sombra"]):
+                    sem_sinal.append(f"{rel}: {f['largura']} px > {f['coluna']} px {f['tex']!r}")
+    finally:
+        contexto.close()
+    assert not sem_sinal, "fórmulas largas sem rolagem com sombra:\n" + "\n".join(sem_sinal)
+
+
+@pytest.mark.navegador
+@pytest.mark.parametrize("tela", [CELULAR, LAPTOP], ids=["390", "1280"])
+def test_botao_de_copiar_e_permalink_nao_atrapalham(tela, servidor, navegador):
+    base, _ = servidor
+    contexto, p = _visitar(navegador, tela)
+    cobertos, pulos = [], []
+    try:
+        for rel in _urls():
+            _abrir(p, base + rel)
+            r = p.evaluate("""() => {
+              const cobre = [];
+              for (const pre of document.querySelectorAll('article pre')) {
+                const bt = pre.querySelector('.md-clipboard'); const code = pre.querySelector('code');
+                if (!bt || !code || !code.firstChild) continue;
+                const b = bt.getBoundingClientRect();
+                if (!b.width) continue;
+                const rg = document.createRange(); const linha = code.querySelector(':scope > span') || code;
+                rg.selectNodeContents(linha);
+                const vis = code.getBoundingClientRect();
+                for (const t of rg.getClientRects()) {
+                  const x0 = Math.max(t.left, vis.left), x1 = Math.min(t.right, vis.right);
+                  if (t.top < b.bottom - 1 && t.bottom > b.top + 1 && x0 < b.right - 1 && x1 > b.left + 1) {
+                    cobre.push(code.textContent.slice(0, 40)); break; }
+                }
+              }
+              const pulos = [];
+              for (const h of document.querySelectorAll('article h1, article h2, article h3')) {
+                const a = h.querySelector('.headerlink'); if (!a) continue;
+                const rg = document.createRange(); rg.setStartBefore(h.firstChild); rg.setEndBefore(a);
+                const texto = rg.getBoundingClientRect(); const ar = a.getBoundingClientRect();
+                if (ar.top >= texto.bottom - 1) pulos.push(h.textContent.slice(0, 40));
+              }
+              return {cobre, pulos};
+            }""")
+            cobertos += [f"{rel}: {c!r}" for c in r["cobre"]]
+            pulos += [f"{rel}: {h!r}" for h in r["pulos"]]
+    finally:
+        contexto.close()
+    assert not cobertos, "botão de copiar sobre a primeira linha:\n" + "\n".join(cobertos)
+    assert not pulos, "¶ numa linha sozinho:\n" + "\n".join(pulos)
