@@ -190,7 +190,7 @@ def test_botao_de_copiar_e_permalink_nao_atrapalham(tela, servidor, navegador):
             r = p.evaluate("""() => {
               const cobre = [];
               for (const pre of document.querySelectorAll('article pre')) {
-                const bt = pre.querySelector('.md-clipboard'); const code = pre.querySelector('code');
+                const bt = pre.querySelector('.md-code__nav, .md-clipboard'); const code = pre.querySelector('code');
                 if (!bt || !code || !code.firstChild) continue;
                 const b = bt.getBoundingClientRect();
                 if (!b.width) continue;

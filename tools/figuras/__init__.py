@@ -105,13 +105,15 @@ def _formatador_virgula():
 def _virgulas(fig):
     """Vírgula decimal em todas as marcas de eixo e em todo texto da figura."""
     from matplotlib.text import Text
-    from matplotlib.ticker import ScalarFormatter
+    from matplotlib.ticker import FixedFormatter, ScalarFormatter
 
     formatador = _formatador_virgula()
     for ax in fig.axes:
         for eixo in (ax.xaxis, ax.yaxis):
             atual = eixo.get_major_formatter()
-            if type(atual) is ScalarFormatter:
+            if isinstance(atual, FixedFormatter):  # rótulos dados em set_xticks(..., rótulos)
+                atual.seq = [com_virgula(str(r)) for r in atual.seq]
+            elif type(atual) is ScalarFormatter:
                 novo = formatador(useOffset=atual._useOffset, useMathText=atual._useMathText)
                 eixo.set_major_formatter(novo)
     for texto in fig.findobj(Text):
