@@ -218,3 +218,25 @@ def test_botao_de_copiar_e_permalink_nao_atrapalham(tela, servidor, navegador):
         contexto.close()
     assert not cobertos, "botão de copiar sobre a primeira linha:\n" + "\n".join(cobertos)
     assert not pulos, "¶ numa linha sozinho:\n" + "\n".join(pulos)
+
+
+@pytest.mark.navegador
+def test_tocar_na_figura_amplia_sem_sair_do_site(servidor, navegador):
+    """O GLightbox (servido pelo site) abre a figura ampliada; as de baixo da dobra são preguiçosas."""
+    base, _ = servidor
+    contexto, p = _visitar(navegador, CELULAR)
+    externos = []
+    p.on("request", lambda r: urlparse(r.url).hostname not in {"127.0.0.1", "localhost", None}
+         and not r.url.startswith("data:") and externos.append(r.url))
+    try:
+        p.goto(base + "generalizacao/dropout/", wait_until="load")
+        imgs = p.evaluate("() => [...document.querySelectorAll('article a.figura-ampliar img')].map(i => i.loading)")
+        assert len(imgs) >= 2 and imgs[0] != "lazy" and all(x == "lazy" for x in imgs[1:]), imgs
+        p.locator("article a.figura-ampliar").first.click()
+        p.wait_for_selector(".glightbox-container .gslide-image img", state="visible", timeout=10_000)
+        largura = p.evaluate("() => document.querySelector('.glightbox-container .gslide-image img').getBoundingClientRect().width")
+        assert largura > 300, largura
+        assert p.evaluate("() => document.querySelector('.glightbox-container .gslide-image img').naturalWidth") > 0
+    finally:
+        contexto.close()
+    assert not externos, externos

@@ -105,14 +105,19 @@ def _formatador_virgula():
 def _virgulas(fig):
     """Vírgula decimal em todas as marcas de eixo e em todo texto da figura."""
     from matplotlib.text import Text
-    from matplotlib.ticker import FixedFormatter, ScalarFormatter
+    from matplotlib.ticker import FixedFormatter, FuncFormatter, ScalarFormatter
 
     formatador = _formatador_virgula()
     for ax in fig.axes:
         for eixo in (ax.xaxis, ax.yaxis):
             atual = eixo.get_major_formatter()
-            if isinstance(atual, FixedFormatter):  # rótulos dados em set_xticks(..., rótulos)
+            if isinstance(atual, FixedFormatter):
                 atual.seq = [com_virgula(str(r)) for r in atual.seq]
+            elif isinstance(atual, FuncFormatter) and not getattr(atual, "_virgula", False):
+                # rótulos dados em set_xticks(..., rótulos) e formatadores próprios
+                funcao = atual.func
+                atual.func = lambda x, pos=None, f=funcao: com_virgula(str(f(x, pos)))
+                atual._virgula = True
             elif type(atual) is ScalarFormatter:
                 novo = formatador(useOffset=atual._useOffset, useMathText=atual._useMathText)
                 eixo.set_major_formatter(novo)
