@@ -211,6 +211,9 @@ def _estreitar(fig) -> bool:
         for texto in fig.findobj(Text):
             if texto.get_text() and texto.get_fontsize() < FONTE_MINIMA:
                 texto.set_fontsize(FONTE_MINIMA)
+        for legenda in [ax.get_legend() for ax in eixos] + list(fig.legends):
+            if legenda is not None and legenda.get_bbox_to_anchor() is not None:
+                legenda.set_ncols(1)  # legenda em uma coluna: não alarga a figura
     for texto in [ax.title for ax in eixos] + ([fig._suptitle] if fig._suptitle else []):
         texto.set_wrap(True)
     import warnings
