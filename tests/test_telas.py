@@ -96,54 +96,109 @@ def test_limiar_e_o_menor_texto_do_corpo(servidor, navegador):
     assert min(tamanhos.values()) == pytest.approx(LIMIAR_PX, abs=0.05), tamanhos
 
 
-@pytest.mark.navegador
-def test_figuras_legiveis_a_390_px(servidor, navegador):
-    base, destino = servidor
-    contexto, p = _visitar(navegador, CELULAR)
-    miudas, largas, n = [], [], 0
+FIGURAS_JS = """() => [...document.querySelectorAll('article img')]
+  .map(i => ({src: i.currentSrc, w: i.getBoundingClientRect().width}))"""
+
+BLOCOS_JS = """() => [...document.querySelectorAll('article .highlight')].map(b => {
+  const c = b.querySelector('pre > code'); const t = b.querySelector('.filename');
+  return c && {titulo: t ? t.textContent.trim() : '', a: c.scrollWidth, b: c.clientWidth,
+               inicio: c.textContent.trim().slice(0, 40)};
+}).filter(x => x && x.a > x.b + 1)"""
+
+FORMULAS_JS = """() => [...document.querySelectorAll('article .katex-display')].map(d => {
+  let c = d.parentElement;
+  while (c && c.tagName !== 'ARTICLE' && !['auto', 'scroll'].includes(getComputedStyle(c).overflowX))
+    c = c.parentElement;
+  const k = d.querySelector('.katex') || d;
+  const caixa = c && c.tagName !== 'ARTICLE' ? c : d.parentElement;
+  return {largura: k.scrollWidth, coluna: caixa.clientWidth, rola: !!c && c.tagName !== 'ARTICLE',
+          sombra: getComputedStyle(caixa).backgroundImage.includes('gradient'),
+          tex: (d.textContent || '').slice(0, 30)};
+}).filter(f => f.largura > f.coluna + 1)"""
+
+# Botão de copiar (Material 9.6+: nav.md-code__nav; antes: .md-clipboard) sobre o texto
+# visível da primeira linha; "¶" de um título que caiu sozinho numa linha nova.
+CONTROLES_JS = """() => {
+  const cobre = [];
+  for (const pre of document.querySelectorAll('article pre')) {
+    const bt = pre.querySelector('.md-code__nav, .md-clipboard'); const code = pre.querySelector('code');
+    if (!bt || !code || !code.firstChild) continue;
+    const b = bt.getBoundingClientRect();
+    if (!b.width) continue;
+    const rg = document.createRange(); const linha = code.querySelector(':scope > span') || code;
+    rg.selectNodeContents(linha);
+    const vis = code.getBoundingClientRect();
+    for (const t of rg.getClientRects()) {
+      const x0 = Math.max(t.left, vis.left), x1 = Math.min(t.right, vis.right);
+      if (t.top < b.bottom - 1 && t.bottom > b.top + 1 && x0 < b.right - 1 && x1 > b.left + 1) {
+        cobre.push(code.textContent.slice(0, 40)); break; }
+    }
+  }
+  const pulos = [];
+  for (const h of document.querySelectorAll('article h1, article h2, article h3')) {
+    const a = h.querySelector('.headerlink'); if (!a) continue;
+    const rg = document.createRange(); rg.setStartBefore(h.firstChild); rg.setEndBefore(a);
+    const texto = rg.getBoundingClientRect(); const ar = a.getBoundingClientRect();
+    if (ar.top >= texto.bottom - 1) pulos.push(h.textContent.slice(0, 40));
+  }
+  return {cobre, pulos, largura: document.documentElement.scrollWidth};
+}"""
+
+
+def _medir(navegador, base, tela, extras):
+    """Uma visita a cada página na tela dada; devolve {rel: {nome: resultado}}."""
+    contexto, p = _visitar(navegador, tela)
     try:
+        medidas = {}
         for rel in _urls():
             _abrir(p, base + rel)
-            figuras = p.evaluate(
-                "() => [...document.querySelectorAll('article img')]"
-                ".map(i => ({src: i.currentSrc, w: i.getBoundingClientRect().width}))"
-            )
-            for f in figuras:
-                caminho = urlparse(f["src"]).path
-                if "/figuras/" not in caminho or not caminho.endswith(".svg"):
-                    continue
-                n += 1
-                largura, fonte = _menor_texto(destino / caminho.lstrip("/"))
-                mostrado = fonte * f["w"] / largura
-                if mostrado < LIMIAR_PX - 0.01:
-                    miudas.append(f"{rel} {Path(caminho).name}: {mostrado:.1f} px")
-            if p.evaluate("() => document.documentElement.scrollWidth") > CELULAR["width"]:
-                largas.append(rel)
+            medidas[rel] = {nome: p.evaluate(js) for nome, js in extras.items()}
+        return medidas
     finally:
         contexto.close()
+
+
+@pytest.fixture(scope="module")
+def a_390(servidor, navegador):
+    base, _ = servidor
+    return _medir(navegador, base, CELULAR,
+                  {"figuras": FIGURAS_JS, "formulas": FORMULAS_JS, "controles": CONTROLES_JS})
+
+
+@pytest.fixture(scope="module")
+def a_1280(servidor, navegador):
+    base, _ = servidor
+    return _medir(navegador, base, LAPTOP, {"blocos": BLOCOS_JS, "controles": CONTROLES_JS})
+
+
+@pytest.mark.navegador
+def test_figuras_legiveis_a_390_px(a_390, servidor):
+    _, destino = servidor
+    miudas, largas, n = [], [], 0
+    for rel, m in a_390.items():
+        for f in m["figuras"]:
+            caminho = urlparse(f["src"]).path
+            if "/figuras/" not in caminho or not caminho.endswith(".svg"):
+                continue
+            n += 1
+            largura, fonte = _menor_texto(destino / caminho.lstrip("/"))
+            mostrado = fonte * f["w"] / largura
+            if mostrado < LIMIAR_PX - 0.01:
+                miudas.append(f"{rel} {Path(caminho).name}: {mostrado:.1f} px")
+        if m["controles"]["largura"] > CELULAR["width"]:
+            largas.append(rel)
     assert n >= 40, f"só {n} figuras SVG encontradas"
     assert not miudas, f"texto abaixo de {LIMIAR_PX} px a 390 px:\n" + "\n".join(miudas)
     assert not largas, f"páginas que rolam de lado a 390 px: {largas}"
 
 
 @pytest.mark.navegador
-def test_saidas_cabem_na_coluna_a_1280_px(servidor, navegador):
-    base, _ = servidor
-    contexto, p = _visitar(navegador, LAPTOP)
+def test_saidas_cabem_na_coluna_a_1280_px(a_1280):
     saidas, codigo = [], []
-    try:
-        for rel in _urls():
-            _abrir(p, base + rel)
-            blocos = p.evaluate("""() => [...document.querySelectorAll('article .highlight')].map(b => {
-              const c = b.querySelector('pre > code'); const t = b.querySelector('.filename');
-              return c && {titulo: t ? t.textContent.trim() : '', a: c.scrollWidth, b: c.clientWidth,
-                           inicio: c.textContent.trim().slice(0, 40)};
-            }).filter(x => x && x.a > x.b + 1)""")
-            for b in blocos:
-                item = f"{rel}: {b['titulo'] or 'código'} ({b['a']} > {b['b']} px) {b['inicio']!r}"
-                (saidas if b["titulo"] == "Saída" else codigo).append(item)
-    finally:
-        contexto.close()
+    for rel, m in a_1280.items():
+        for b in m["blocos"]:
+            item = f"{rel}: {b['titulo'] or 'código'} ({b['a']} > {b['b']} px) {b['inicio']!r}"
+            (saidas if b["titulo"] == "Saída" else codigo).append(item)
     if codigo:
         warnings.warn(f"{len(codigo)} blocos de código mais largos que a coluna a 1280 px:\n"
                       + "\n".join(codigo), stacklevel=1)
@@ -151,71 +206,18 @@ def test_saidas_cabem_na_coluna_a_1280_px(servidor, navegador):
 
 
 @pytest.mark.navegador
-def test_formulas_largas_rolam_com_sinal_a_390_px(servidor, navegador):
-    base, _ = servidor
-    contexto, p = _visitar(navegador, CELULAR)
-    sem_sinal, n_largas = [], 0
-    try:
-        for rel in _urls():
-            _abrir(p, base + rel)
-            largas = p.evaluate("""() => [...document.querySelectorAll('article .katex-display')].map(d => {
-              let c = d.parentElement;
-              while (c && c.tagName !== 'ARTICLE' && !['auto', 'scroll'].includes(getComputedStyle(c).overflowX))
-                c = c.parentElement;
-              const k = d.querySelector('.katex') || d;
-              const caixa = c && c.tagName !== 'ARTICLE' ? c : d.parentElement;
-              return {largura: k.scrollWidth, coluna: caixa.clientWidth,
-                      rola: c && c.tagName !== 'ARTICLE',
-                      sombra: getComputedStyle(caixa).backgroundImage.includes('gradient'),
-                      tex: (d.textContent || '').slice(0, 30)};
-            }).filter(f => f.largura > f.coluna + 1)""")
-            for f in largas:
-                n_largas += 1
-                if not (f["rola"] and f["sombra"]):
-                    sem_sinal.append(f"{rel}: {f['largura']} px > {f['coluna']} px {f['tex']!r}")
-    finally:
-        contexto.close()
+def test_formulas_largas_rolam_com_sinal_a_390_px(a_390):
+    sem_sinal = [f"{rel}: {f['largura']} px > {f['coluna']} px {f['tex']!r}"
+                 for rel, m in a_390.items() for f in m["formulas"] if not (f["rola"] and f["sombra"])]
     assert not sem_sinal, "fórmulas largas sem rolagem com sombra:\n" + "\n".join(sem_sinal)
 
 
 @pytest.mark.navegador
-@pytest.mark.parametrize("tela", [CELULAR, LAPTOP], ids=["390", "1280"])
-def test_botao_de_copiar_e_permalink_nao_atrapalham(tela, servidor, navegador):
-    base, _ = servidor
-    contexto, p = _visitar(navegador, tela)
-    cobertos, pulos = [], []
-    try:
-        for rel in _urls():
-            _abrir(p, base + rel)
-            r = p.evaluate("""() => {
-              const cobre = [];
-              for (const pre of document.querySelectorAll('article pre')) {
-                const bt = pre.querySelector('.md-code__nav, .md-clipboard'); const code = pre.querySelector('code');
-                if (!bt || !code || !code.firstChild) continue;
-                const b = bt.getBoundingClientRect();
-                if (!b.width) continue;
-                const rg = document.createRange(); const linha = code.querySelector(':scope > span') || code;
-                rg.selectNodeContents(linha);
-                const vis = code.getBoundingClientRect();
-                for (const t of rg.getClientRects()) {
-                  const x0 = Math.max(t.left, vis.left), x1 = Math.min(t.right, vis.right);
-                  if (t.top < b.bottom - 1 && t.bottom > b.top + 1 && x0 < b.right - 1 && x1 > b.left + 1) {
-                    cobre.push(code.textContent.slice(0, 40)); break; }
-                }
-              }
-              const pulos = [];
-              for (const h of document.querySelectorAll('article h1, article h2, article h3')) {
-                const a = h.querySelector('.headerlink'); if (!a) continue;
-                const rg = document.createRange(); rg.setStartBefore(h.firstChild); rg.setEndBefore(a);
-                const texto = rg.getBoundingClientRect(); const ar = a.getBoundingClientRect();
-                if (ar.top >= texto.bottom - 1) pulos.push(h.textContent.slice(0, 40));
-              }
-              return {cobre, pulos};
-            }""")
-            cobertos += [f"{rel}: {c!r}" for c in r["cobre"]]
-            pulos += [f"{rel}: {h!r}" for h in r["pulos"]]
-    finally:
-        contexto.close()
+@pytest.mark.parametrize("tela", ["390", "1280"])
+def test_botao_de_copiar_e_permalink_nao_atrapalham(tela, request):
+    medidas = request.getfixturevalue("a_" + tela)
+    cobertos = [f"{rel}: {c!r}" for rel, m in medidas.items() for c in m["controles"]["cobre"]]
+    pulos = [f"{rel}: {h!r}" for rel, m in medidas.items() for h in m["controles"]["pulos"]]
     assert not cobertos, "botão de copiar sobre a primeira linha:\n" + "\n".join(cobertos)
     assert not pulos, "¶ numa linha sozinho:\n" + "\n".join(pulos)
 
@@ -234,8 +236,9 @@ def test_tocar_na_figura_amplia_sem_sair_do_site(servidor, navegador):
         assert len(imgs) >= 2 and imgs[0] != "lazy" and all(x == "lazy" for x in imgs[1:]), imgs
         p.locator("article a.figura-ampliar").first.click()
         p.wait_for_selector(".glightbox-container .gslide-image img", state="visible", timeout=10_000)
-        largura = p.evaluate("() => document.querySelector('.glightbox-container .gslide-image img').getBoundingClientRect().width")
-        assert largura > 300, largura
+        # A figura ampliada ocupa a largura da tela (depois da animação de abertura).
+        p.wait_for_function("() => document.querySelector('.glightbox-container .gslide-image img')"
+                            ".getBoundingClientRect().width > 300", timeout=10_000)
         assert p.evaluate("() => document.querySelector('.glightbox-container .gslide-image img').naturalWidth") > 0
     finally:
         contexto.close()
