@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -21,7 +22,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from test_navegador import _urls, navegador, servidor  # noqa: F401 (fixtures)
+from test_navegador import ARGS, CHROMIUM, _sem_chromium, _urls, servidor  # noqa: F401 (fixture)
 
 LIMIAR_PX = 12.8
 CELULAR = {"width": 390, "height": 844}
@@ -38,6 +39,49 @@ ESPERAR = """async () => {
       e => e.querySelector('.katex')); k++) await new Promise(r => setTimeout(r, 50));
   }
 }"""
+
+
+@pytest.fixture(scope="module")
+def navegador():
+    """Roda trabalhos num Chromium próprio, numa thread própria.
+
+    O Playwright síncrono só aceita uma instância por thread, e a de
+    tests/test_navegador.py (de sessão) pode estar aberta: estes testes abrem a sua
+    numa thread separada. Sem o Chromium: pula (ou falha na CI), como lá.
+    """
+    from pathlib import Path as _P
+
+    if not _P(CHROMIUM).exists():
+        _sem_chromium(f"{CHROMIUM} não existe")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _sem_chromium("o pacote playwright não está instalado")
+
+    def rodar(trabalho):
+        resultado = {}
+
+        def alvo():
+            try:
+                from playwright.sync_api import sync_playwright
+
+                with sync_playwright() as p:
+                    browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+                    try:
+                        resultado["ok"] = trabalho(browser)
+                    finally:
+                        browser.close()
+            except BaseException as erro:  # levado de volta para a thread do teste
+                resultado["erro"] = erro
+
+        t = threading.Thread(target=alvo)
+        t.start()
+        t.join()
+        if "erro" in resultado:
+            raise resultado["erro"]
+        return resultado["ok"]
+
+    return rodar
 
 
 def _visitar(navegador, tela):
@@ -75,6 +119,10 @@ def _menor_texto(arquivo: Path) -> tuple[float, float]:
 def test_limiar_e_o_menor_texto_do_corpo(servidor, navegador):
     """O limiar declarado é o menor texto do corpo do Material a 390 px."""
     base, _ = servidor
+    navegador(lambda b: _limiar(b, base))
+
+
+def _limiar(navegador, base):
     contexto, p = _visitar(navegador, CELULAR)
     try:
         _abrir(p, base)
@@ -161,14 +209,14 @@ def _medir(navegador, base, tela, extras):
 @pytest.fixture(scope="module")
 def a_390(servidor, navegador):
     base, _ = servidor
-    return _medir(navegador, base, CELULAR,
-                  {"figuras": FIGURAS_JS, "formulas": FORMULAS_JS, "controles": CONTROLES_JS})
+    return navegador(lambda b: _medir(b, base, CELULAR, {
+        "figuras": FIGURAS_JS, "formulas": FORMULAS_JS, "controles": CONTROLES_JS}))
 
 
 @pytest.fixture(scope="module")
 def a_1280(servidor, navegador):
     base, _ = servidor
-    return _medir(navegador, base, LAPTOP, {"blocos": BLOCOS_JS, "controles": CONTROLES_JS})
+    return navegador(lambda b: _medir(b, base, LAPTOP, {"blocos": BLOCOS_JS, "controles": CONTROLES_JS}))
 
 
 @pytest.mark.navegador
@@ -226,6 +274,10 @@ def test_botao_de_copiar_e_permalink_nao_atrapalham(tela, request):
 def test_tocar_na_figura_amplia_sem_sair_do_site(servidor, navegador):
     """O GLightbox (servido pelo site) abre a figura ampliada; as de baixo da dobra são preguiçosas."""
     base, _ = servidor
+    navegador(lambda b: _ampliar(b, base))
+
+
+def _ampliar(navegador, base):
     contexto, p = _visitar(navegador, CELULAR)
     externos = []
     p.on("request", lambda r: urlparse(r.url).hostname not in {"127.0.0.1", "localhost", None}

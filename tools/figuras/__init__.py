@@ -211,10 +211,17 @@ def _estreitar(fig) -> bool:
         for texto in fig.findobj(Text):
             if texto.get_text() and texto.get_fontsize() < FONTE_MINIMA:
                 texto.set_fontsize(FONTE_MINIMA)
-        for legenda in [ax.get_legend() for ax in eixos] + list(fig.legends):
-            if legenda is not None and legenda.get_bbox_to_anchor() is not None:
-                legenda.set_ncols(1)  # legenda em uma coluna: não alarga a figura
-    for texto in [ax.title for ax in eixos] + ([fig._suptitle] if fig._suptitle else []):
+        for ax in eixos:  # legendas de várias colunas viram uma coluna: não alargam a figura
+            legenda = ax.get_legend()
+            if legenda is not None and legenda._ncols > 1:
+                ax.legend(handles=legenda.legend_handles,
+                          labels=[t.get_text() for t in legenda.get_texts()],
+                          loc=legenda._loc, bbox_to_anchor=tuple(legenda.get_bbox_to_anchor().transformed(
+                              ax.transAxes.inverted()).bounds), bbox_transform=ax.transAxes, ncols=1,
+                          fontsize=max(legenda.get_texts()[0].get_fontsize(), FONTE_MINIMA),
+                          frameon=legenda.get_frame_on())
+    rotulos = [ax.xaxis.label for ax in eixos] + [ax.yaxis.label for ax in eixos]
+    for texto in [ax.title for ax in eixos] + rotulos + ([fig._suptitle] if fig._suptitle else []):
         texto.set_wrap(True)
     import warnings
 
