@@ -142,6 +142,12 @@ def test_pagina_abre_limpa_e_com_formulas(rel, servidor, navegador):
         )
         for bruto in ("\\(", "\\[", "$$"):
             assert bruto not in texto, f"TeX cru ({bruto}) visível na página"
+        # Figuras preguiçosas (loading="lazy", abaixo da dobra): pede todas antes de conferir.
+        p.evaluate(
+            "async () => { const l = [...document.querySelectorAll('article img[loading=\"lazy\"]')];"
+            " l.forEach(i => { i.loading = 'eager'; });"
+            " await Promise.all(l.map(i => i.complete ? null : new Promise(r => { i.onload = i.onerror = r; }))); }"
+        )
         imagens = p.evaluate(
             "() => [...document.querySelectorAll('article img')]"
             ".filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)"

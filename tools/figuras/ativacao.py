@@ -153,7 +153,7 @@ def fig_ativ_axis():
             for i in range(2):
                 ax.text(4.3, -i - 0.5, str(somas[i, 0]), ha="center", va="center", fontsize=12,
                         bbox=dict(boxstyle="round", fc=CORES[3 + i] + (0.35,)))
-            ax.text(4.3, -2.5, "vetor [6 15]", ha="center", fontsize=10)
+            ax.text(4.3, -2.5, "vetor [6 15]", ha="center", fontsize=11)
             ax.set_title("axis=1: soma cada linha\nshape (2,)", fontsize=11)
         ax.set_xlim(-0.3, 5.3)
         ax.set_ylim(-3.0, 0.3)

@@ -53,7 +53,7 @@ def fig_fund_casa_contribuicoes():
     fig, eixos = plt.subplots(1, 2, figsize=(10, 3.8))
     for ax, (titulo, x1, x2) in zip(eixos, casos):
         valores = [x1 * w1, x2 * w2, b, x1 * w1 + x2 * w2 + b]
-        rotulos = ["$x_1 w_1$\n(tamanho)", "$x_2 w_2$\n(quartos)", "$b$\n(terreno)", "$z$\n(preço)"]
+        rotulos = ["$x_1 w_1$\n(área)", "$x_2 w_2$\n(quartos)", "$b$\n(terreno)", "$z$\n(preço)"]
         barras = ax.bar(range(4), valores, color=[AZUL, LARANJA, VERDE, ROXO], edgecolor="#333333")
         for bar, v in zip(barras, valores):
             ax.text(bar.get_x() + bar.get_width() / 2, v + 400, f"{v:,.0f}".replace(",", "."),
@@ -113,34 +113,35 @@ def _bloco_3d(ax, x0, y0, valores, tam=0.6, desloc=(0.35, 0.35), cores=None, fon
 
 
 def fig_fund_shape_tensor():
-    fig, ax = plt.subplots(figsize=(7, 3.2))
+    fig, ax = plt.subplots(figsize=(4.5, 2.4))  # cabe numa coluna estreita
     _limpo(ax)
     a = np.array([[[1, 2], [3, 4]], [[5, 6], [7, 8]]])
     _bloco_3d(ax, 0, 1.4, a, tam=0.7, desloc=(0.5, 0.5), fonte=13)
-    ax.text(0.7, -0.15, "shape (2, 2, 2)", ha="center", va="top", fontsize=11)
+    ax.text(0.7, -0.15, "shape (2, 2, 2)", ha="center", va="top", fontsize=12)
     # à direita: as duas "fatias" lado a lado
     for k, x in enumerate([3.2, 5.0]):
         _grade(ax, x, 1.4, a[k], cores=[[CLAROS[k]] * 2] * 2, tam=0.7, fonte=13)
-        ax.text(x + 0.7, 1.5, f"arr[{k}]", ha="center", va="bottom", fontsize=10, color=FORTES[k])
-    ax.text(4.6, -0.15, "as 2 matrizes 2 × 2 que o compõem", ha="center", va="top", fontsize=10)
+        ax.text(x + 0.7, 1.5, f"arr[{k}]", ha="center", va="bottom", fontsize=12, color=FORTES[k])
+    ax.text(4.6, -0.15, "as 2 matrizes 2 × 2\nque o compõem", ha="center", va="top", fontsize=12)
     ax.set_xlim(-0.3, 6.7)
-    ax.set_ylim(-0.7, 2.5)
+    ax.set_ylim(-1.1, 2.5)
     return fig
 
 
 def fig_fund_shape_4d():
-    fig, ax = plt.subplots(figsize=(9, 3.6))
+    """Desenhada para uma coluna estreita (texto legível num celular)."""
+    fig, ax = plt.subplots(figsize=(4.6, 3.3))
     _limpo(ax)
-    for i, x0 in enumerate([0.0, 5.2]):
+    for i, x0 in enumerate([0.0, 3.5]):
         vazio = np.full((3, 4, 5), None)
         _bloco_3d(ax, x0, 2.4, vazio, tam=0.45, desloc=(0.3, 0.3), fmt="",
                   cores=[CLAROS[i], CLAROS[i], CLAROS[i]])
-        ax.text(x0 + 1.4, -0.1, f"arr[{i}]: shape (3, 4, 5)", ha="center", va="top",
-                fontsize=10, color=FORTES[i])
-    ax.text(4.55, 3.7, "shape (2, 3, 4, 5): 2 blocos, cada um com 3 matrizes de 4 linhas × 5 colunas",
-            ha="center", va="bottom", fontsize=11)
-    ax.set_xlim(-0.3, 9.3)
-    ax.set_ylim(-0.6, 4.1)
+        ax.text(x0 + 1.4, -0.1, f"arr[{i}]\nshape (3, 4, 5)", ha="center", va="top",
+                fontsize=12, color=FORTES[i])
+    ax.text(3.15, 3.5, "shape (2, 3, 4, 5): 2 blocos, cada um\ncom 3 matrizes de 4 linhas × 5 colunas",
+            ha="center", va="bottom", fontsize=12)
+    ax.set_xlim(-0.3, 6.6)
+    ax.set_ylim(-1.1, 4.5)
     return fig
 
 
@@ -148,8 +149,9 @@ def fig_fund_shape_4d():
 # Produto escalar e transposição
 # --------------------------------------------------------------------------
 def fig_fund_produto_escalar_passos():
+    """Desenhada para uma coluna estreita: os produtos à direita, a soma embaixo."""
     a, b = [1, 2, 3], [3, 2, 1]
-    fig, ax = plt.subplots(figsize=(7, 3))
+    fig, ax = plt.subplots(figsize=(4.2, 3.1))
     _limpo(ax)
     cores = [[CLAROS[i]] for i in range(3)]
     _grade(ax, 0, 2.1, [[v] for v in a], cores=cores, tam=0.7, fonte=13)
@@ -159,15 +161,13 @@ def fig_fund_produto_escalar_passos():
     ax.text(1.65, 2.2, "b", ha="center", va="bottom", fontsize=12)
     for i in range(3):
         y = 2.1 - (i + 0.5) * 0.7
-        _seta(ax, (2.15, y), (2.9, y))
-        ax.text(3.0, y, f"{a[i]} × {b[i]} = {a[i] * b[i]}", ha="left", va="center", fontsize=12,
+        _seta(ax, (2.15, y), (2.75, y))
+        ax.text(2.85, y, f"{a[i]} × {b[i]} = {a[i] * b[i]}", ha="left", va="center", fontsize=12,
                 color=FORTES[i])
-    ax.plot([4.7, 4.9, 4.9, 4.7], [2.0, 2.0, 0.1, 0.1], color="#444444", lw=1.2)
-    _seta(ax, (4.9, 1.05), (5.5, 1.05))
-    ax.text(5.6, 1.05, f"soma: {a[0]*b[0]} + {a[1]*b[1]} + {a[2]*b[2]} = {np.dot(a, b)}",
-            ha="left", va="center", fontsize=12)
-    ax.set_xlim(-0.2, 9.0)
-    ax.set_ylim(-0.2, 2.6)
+    ax.text(0.0, -0.25, f"soma: {a[0]*b[0]} + {a[1]*b[1]} + {a[2]*b[2]} = {np.dot(a, b)}",
+            ha="left", va="top", fontsize=12)
+    ax.set_xlim(-0.2, 4.4)
+    ax.set_ylim(-0.8, 2.6)
     return fig
 
 

@@ -225,7 +225,7 @@ def fig_gen_fronteiras_poucos_dados():
         X, y, rede = _poucos_dados(config)
         rede.avaliar(grade, np.zeros(len(grade), dtype=int))
         classe = rede.perda_ativacao.output.argmax(axis=1).reshape(gx.shape)
-        ax.contourf(gx, gy, classe, levels=[-0.5, 0.5, 1.5, 2.5], cmap=fundo)
+        ax.contourf(gx, gy, classe, levels=[-0.5, 0.5, 1.5, 2.5], cmap=fundo, rasterized=True)
         for c, (cor, marca) in enumerate(zip(cores, "o^s")):
             pts = X[y == c]
             ax.scatter(pts[:, 0], pts[:, 1], s=22, color=cor, marker=marca, edgecolor="black",

@@ -95,15 +95,15 @@ def fig_intro_rede_camadas():
     cores = ["#cfe3f3", "#ffe0c2", "#ffe0c2", "#d5efd5"]
     pos = _desenhar_rede(ax, [3, 4, 4, 2], xs, cores)
     for i, (x, y) in enumerate(pos[0], start=1):
-        ax.text(x - 0.35, y, f"$x_{i}$", ha="right", va="center", fontsize=12)
+        ax.text(x - 0.35, y, f"$x_{i}$", ha="right", va="center", fontsize=13)
     for i, (x, y) in enumerate(pos[-1], start=1):
-        ax.text(x + 0.35, y, f"$\\hat{{y}}_{i}$", ha="left", va="center", fontsize=12)
-    ax.text(0.8, -0.55, "camada de\nentrada", ha="center", va="top", fontsize=11, color=AZUL)
-    ax.text(3.8, -0.55, "camadas ocultas", ha="center", va="top", fontsize=11, color=LARANJA)
-    ax.text(6.8, -0.55, "camada de\nsaída", ha="center", va="top", fontsize=11, color=VERDE)
+        ax.text(x + 0.35, y, f"$\\hat{{y}}_{i}$", ha="left", va="center", fontsize=13)
+    ax.text(0.8, -0.55, "camada de\nentrada", ha="center", va="top", fontsize=13, color=AZUL)
+    ax.text(3.8, -0.55, "camadas ocultas", ha="center", va="top", fontsize=13, color=LARANJA)
+    ax.text(6.8, -0.55, "camada de\nsaída", ha="center", va="top", fontsize=13, color=VERDE)
     ax.annotate("", xy=(7.6, 3.7), xytext=(0.4, 3.7),
                 arrowprops=dict(arrowstyle="-|>", color="#444444", lw=1.3))
-    ax.text(4.0, 3.8, "sentido da propagação (feedforward)", ha="center", va="bottom", fontsize=10)
+    ax.text(4.0, 3.8, "sentido da propagação (feedforward)", ha="center", va="bottom", fontsize=13)
     ax.set_xlim(-0.2, 8.2)
     ax.set_ylim(-1.4, 4.2)
     return fig
@@ -174,7 +174,7 @@ def fig_intro_feedforward_vs_recorrente():
     _seta(a2, (2.38, 1.0), (3.22, 1.0))
     a2.add_patch(FancyArrowPatch((1.8, 1.32), (2.2, 1.32), connectionstyle="arc3,rad=-2.2",
                                  arrowstyle="-|>", mutation_scale=14, color=VERMELHO, lw=1.5))
-    a2.text(2.0, 2.25, "estado volta\n(memória)", ha="center", va="center", fontsize=9, color=VERMELHO)
+    a2.text(2.0, 2.25, "estado volta\n(memória)", ha="center", va="center", fontsize=11, color=VERMELHO)
     a2.set_title("Recorrente: o estado oculto de um passo\nentra no passo seguinte", fontsize=11)
     return fig
 

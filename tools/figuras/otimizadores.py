@@ -74,8 +74,9 @@ def _curvas(nomes, epocas=3000):
     fig, (ax_perda, ax_acc) = plt.subplots(1, 2, figsize=(8, 3.5))
     for i, nome in enumerate(nomes):
         _, perdas, acuracias, _ = _historico(nome)
-        ax_perda.plot(perdas[: epocas + 1], color=CORES[i], lw=1, label=nome)
-        ax_acc.plot(acuracias[: epocas + 1], color=CORES[i], lw=1, label=nome)
+        # Curvas de 3000 pontos que oscilam: como imagem dentro do SVG (o texto continua texto).
+        ax_perda.plot(perdas[: epocas + 1], color=CORES[i], lw=1, label=nome, rasterized=True)
+        ax_acc.plot(acuracias[: epocas + 1], color=CORES[i], lw=1, label=nome, rasterized=True)
     ax_perda.set_ylabel("perda")
     ax_acc.set_ylabel("acurácia (treino)")
     ax_perda.set_ylim(0, 1.6)  # os picos das primeiras épocas passam disso e ficam cortados

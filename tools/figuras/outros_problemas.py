@@ -57,7 +57,8 @@ def fig_outros_fronteira_binaria():
     gx, gy = np.meshgrid(xs, xs)
     prob = prever(np.c_[gx.ravel(), gy.ravel()]).reshape(gx.shape)
     fig, ax = plt.subplots(figsize=(5.2, 4.4))
-    fundo = ax.contourf(gx, gy, prob, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.45)
+    fundo = ax.contourf(gx, gy, prob, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.45,
+                        rasterized=True)  # regiões como imagem: SVG leve
     ax.contour(gx, gy, prob, levels=[0.5], colors="black", linewidths=1.2)
     for classe, cor, marca in ((0, "tab:blue", "o"), (1, "tab:red", "^")):
         pts = X[y[:, 0] == classe]
