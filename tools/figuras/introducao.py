@@ -110,25 +110,27 @@ def fig_intro_rede_camadas():
 
 
 def fig_intro_ciclo_treino():
-    fig, ax = plt.subplots(figsize=(8, 3.6))
+    """As quatro etapas do treino num ciclo 2 × 2, estreito o bastante para o celular.
+
+    A ativação não é uma etapa à parte: ela acontece dentro da propagação.
+    """
+    fig, ax = plt.subplots(figsize=(4.2, 3.4))
     _limpo(ax)
     etapas = [
-        (1.3, 2.4, "1. Propagação\n(feedforward)", "#cfe3f3"),
-        (4.5, 2.4, "2. Ativação em\ncada neurônio", "#e6dcf2"),
-        (7.7, 2.4, "3. Cálculo\nda perda", "#ffe0c2"),
-        (6.1, 0.5, "4. Retropropagação\n(backpropagation)", "#f6d0d0"),
-        (2.9, 0.5, "5. Atualização\ndos pesos", "#d5efd5"),
+        (1.25, 2.4, "1. Propagação\n(soma ponderada\ne ativação)", "#cfe3f3"),
+        (4.3, 2.4, "2. Cálculo\nda perda", "#ffe0c2"),
+        (4.3, 0.3, "3. Retropropagação\n(backpropagation)", "#f6d0d0"),
+        (1.25, 0.3, "4. Atualização\ndos pesos", "#d5efd5"),
     ]
     for x, y, t, c in etapas:
-        _caixa(ax, x, y, t, c, larg=2.3, alt=1.0, fonte=10)
-    _seta(ax, (2.5, 2.4), (3.3, 2.4))
-    _seta(ax, (5.7, 2.4), (6.5, 2.4))
-    _seta(ax, (7.7, 1.85), (7.0, 1.05), curva=-0.2)
-    _seta(ax, (4.9, 0.5), (4.1, 0.5))
-    _seta(ax, (1.7, 0.7), (1.3, 1.85), curva=-0.2)
-    ax.text(0.05, 1.3, "próximo\nlote", ha="left", va="center", fontsize=9, color=CINZA)
-    ax.set_xlim(-0.1, 9.1)
-    ax.set_ylim(-0.2, 3.1)
+        _caixa(ax, x, y, t, c, larg=2.7, alt=1.15, fonte=11)
+    _seta(ax, (2.65, 2.4), (2.9, 2.4))
+    _seta(ax, (4.3, 1.78), (4.3, 0.92))
+    _seta(ax, (2.9, 0.3), (2.65, 0.3))
+    _seta(ax, (1.25, 0.92), (1.25, 1.78))
+    ax.text(1.4, 1.35, "próximo\nlote", ha="left", va="center", fontsize=11, color=CINZA)
+    ax.set_xlim(-0.2, 5.75)
+    ax.set_ylim(-0.4, 3.1)
     return fig
 
 
