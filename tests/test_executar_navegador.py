@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 import pytest
 
 from blocos import DOCS, blocos_da_pagina, paginas
-from test_navegador import LOCAIS, navegador, servidor  # noqa: F401 - fixtures
+from test_navegador import LOCAIS, filtrar_externos, navegador, servidor  # noqa: F401 - fixtures
 
 # Páginas com código que não rodam no navegador, com o motivo (lista curta).
 # O notebook não está aqui: é uma página .ipynb, cujas células não são blocos
@@ -105,12 +105,7 @@ class Contexto:
         self.ctx.on("requestfinished", self._anotar)
 
     def _filtrar(self, route):
-        host = urlparse(route.request.url).hostname
-        if route.request.url.startswith(("data:", "blob:")) or host in LOCAIS:
-            route.continue_()
-        else:
-            self.externos.append(route.request.url)
-            route.abort()
+        filtrar_externos(route, self.externos)
 
     def _anotar(self, req):
         try:

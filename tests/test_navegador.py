@@ -28,6 +28,16 @@ ARGS = [
 LOCAIS = {"127.0.0.1", "localhost"}
 
 
+def filtrar_externos(route, externos: list[str]) -> None:
+    """Deixa passar só pedidos locais (e data:/blob:); anota e aborta os de outro host."""
+    host = urlparse(route.request.url).hostname
+    if route.request.url.startswith(("data:", "blob:")) or host in LOCAIS:
+        route.continue_()
+    else:
+        externos.append(route.request.url)
+        route.abort()
+
+
 def _sem_chromium(motivo: str):
     if exigir_navegador():
         pytest.fail(f"Chromium obrigatório na CI: {motivo}")
@@ -94,12 +104,7 @@ class Visita:
         self.pagina.wait_for_load_state("networkidle")
 
     def _filtrar(self, route):
-        host = urlparse(route.request.url).hostname
-        if route.request.url.startswith(("data:", "blob:")) or host in LOCAIS:
-            route.continue_()
-        else:
-            self.externos.append(route.request.url)
-            route.abort()
+        filtrar_externos(route, self.externos)
 
     def fechar(self):
         self.contexto.close()
