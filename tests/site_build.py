@@ -11,7 +11,7 @@ RAIZ = Path(__file__).resolve().parent.parent
 
 
 def construir(destino: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", REDES_CACHE_NOTEBOOK="false")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destino)],
         cwd=RAIZ,

@@ -1,12 +1,17 @@
 """O notebook do capítulo "Dados reais" (docs/dados-reais/digitos.ipynb).
 
-O notebook é executado pelo mkdocs-jupyter durante o build (execute: true,
-allow_errors: false). Por isso, em vez de rodá-lo de novo aqui, os testes conferem:
+O site mostra as saídas guardadas no próprio .ipynb (o build não executa o
+notebook: assim o primeiro `make serve` fica rápido). Elas são gravadas por
+`make notebook` (tools/executar_notebook.py), a partir de uma execução real. Os
+testes conferem:
 
-- o arquivo versionado: sem saídas e sem contagem de execução (elas são geradas no
-  build, nunca escritas à mão), e sem fórmulas em `$...$`, que o KaTeX do site não
-  renderiza em notebooks;
-- a página construída (fixture `site`): todas as células rodaram, nenhuma escreveu
+- que as saídas guardadas são as da execução atual: o notebook roda aqui num kernel
+  novo, com o `redes` de hoje, e cada célula tem de dar o mesmo texto e as mesmas
+  figuras, pixel a pixel; se alguém mudou o notebook ou o pacote sem gravar as
+  saídas, o teste falha e diz o comando;
+- o arquivo versionado: sem fórmulas em `$...$`, que o KaTeX do site não renderiza em
+  notebooks;
+- a página construída (fixture `site`): todas as células têm saída, nenhuma escreveu
   em stderr, a acurácia no teste impressa é de pelo menos 95%, o modelo carregado do
   arquivo prevê exatamente o mesmo, e o .ipynb pode ser baixado.
 """
@@ -35,14 +40,81 @@ def _celulas(nb, tipo):
     return [c for c in nb.cells if c.cell_type == tipo]
 
 
-def test_notebook_versionado_sem_saidas(notebook):
+def _pixels(png_base64: str):
+    import base64
+    import io
+
+    import matplotlib.image
+
+    return matplotlib.image.imread(io.BytesIO(base64.b64decode(png_base64)), format="png")
+
+
+def _diferenca(guardada, atual) -> str | None:
+    """Descreve a primeira diferença entre duas saídas de célula, ou None se forem iguais."""
+    if guardada.get("output_type") != atual.get("output_type"):
+        return f"tipo {guardada.get('output_type')} ≠ {atual.get('output_type')}"
+    if guardada.get("output_type") == "stream":
+        if (guardada.get("name"), guardada.get("text")) != (atual.get("name"), atual.get("text")):
+            return f"texto guardado {guardada.get('text')!r} ≠ atual {atual.get('text')!r}"
+        return None
+    dados_g, dados_a = guardada.get("data", {}), atual.get("data", {})
+    if sorted(dados_g) != sorted(dados_a):
+        return f"tipos de dado {sorted(dados_g)} ≠ {sorted(dados_a)}"
+    for tipo in dados_g:
+        if tipo == "image/png":
+            import numpy as np
+
+            g, a = _pixels(dados_g[tipo]), _pixels(dados_a[tipo])
+            if g.shape != a.shape:
+                return f"figura de shape {g.shape} ≠ {a.shape}"
+            if not np.array_equal(g, a):
+                return f"figura com {int(np.any(g != a, axis=-1).sum())} pixels diferentes"
+        elif dados_g[tipo] != dados_a[tipo]:
+            return f"{tipo}: guardado {dados_g[tipo]!r} ≠ atual {dados_a[tipo]!r}"
+    return None
+
+
+def test_saidas_guardadas_sao_as_da_execucao_atual(notebook):
+    """Executa o notebook num kernel novo e compara com as saídas versionadas."""
+    pytest.importorskip("nbclient", reason="nbclient vem do extra de testes")
+    import sys
+
+    sys.path.insert(0, str(DOCS.parent))
+    from tools.executar_notebook import executar
+
+    atual = executar(notebook)
+    codigo_guardado = _celulas(notebook, "code")
+    codigo_atual = _celulas(atual, "code")
+    assert len(codigo_guardado) == len(codigo_atual)
+    problemas = []
+    for i, (g, a) in enumerate(zip(codigo_guardado, codigo_atual), start=1):
+        if g.execution_count != a.execution_count:
+            problemas.append(f"célula de código {i}: execution_count {g.execution_count} ≠ {a.execution_count}")
+        if len(g.outputs) != len(a.outputs):
+            problemas.append(f"célula de código {i}: {len(g.outputs)} saídas guardadas, {len(a.outputs)} agora")
+            continue
+        for sg, sa in zip(g.outputs, a.outputs):
+            diferenca = _diferenca(sg, sa)
+            if diferenca:
+                problemas.append(f"célula de código {i}: {diferenca[:300]}")
+    assert not problemas, (
+        "as saídas guardadas em docs/dados-reais/digitos.ipynb não são as da execução atual; "
+        "grave-as de novo com `make notebook`:\n" + "\n".join(problemas)
+    )
+
+
+def test_notebook_guardado_sem_erro_nem_stderr(notebook):
     codigo = _celulas(notebook, "code")
     assert codigo, "o notebook não tem células de código"
-    for i, celula in enumerate(notebook.cells):
-        if celula.cell_type != "code":
-            continue
-        assert celula.outputs == [], f"célula {i} tem saídas: limpe-as antes de versionar"
-        assert celula.execution_count is None, f"célula {i} tem execution_count {celula.execution_count}"
+    assert [c.execution_count for c in codigo] == list(range(1, len(codigo) + 1)), (
+        "execução parcial ou fora de ordem: grave as saídas com `make notebook`"
+    )
+    for i, celula in enumerate(codigo, start=1):
+        for saida in celula.outputs:
+            assert saida.output_type in {"stream", "display_data", "execute_result"}, (
+                f"célula de código {i}: saída {saida.output_type}"
+            )
+            assert saida.get("name") != "stderr", f"célula de código {i} escreveu em stderr: {saida.get('text')!r}"
 
 
 def test_notebook_usa_kernel_python3(notebook):

@@ -21,8 +21,9 @@ RECURSO = re.compile(
 
 def test_build_estrito_sem_avisos(site):
     _, log = site
-    # Avisos do MkDocs e dos plugins (formato "WARNING -  …") e o aviso do kernel do
-    # Jupyter sobre TCP, que tools/ganchos_jupyter.py silencia.
+    # Avisos do MkDocs e dos plugins (formato "WARNING -  …"); e o build não sobe
+    # kernel do Jupyter (o notebook vem com as saídas guardadas), então não pode
+    # haver o aviso "[IPKernelApp] … without encryption".
     avisos = [l for l in log.splitlines() if re.match(r"(WARNING|ERROR)\b", l) or "IPKernelApp" in l]
     assert not avisos, "\n".join(avisos)
 

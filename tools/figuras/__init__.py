@@ -278,22 +278,72 @@ def funcoes():
                 yield nome_func[4:].replace("_", "-"), getattr(modulo, nome_func)
 
 
+def _guardar(nome: str, func, impressao: str) -> None:
+    """Gera a figura ``nome`` e a guarda no cache (SVG larga, estreita se houver, e o ``.ok``)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for velho in CACHE.glob(f"{nome}.*"):
+        velho.unlink()
+    for sufixo, svg in gerar(func).items():
+        (CACHE / f"{nome}.{impressao}{sufixo}.svg").write_bytes(svg)
+    (CACHE / f"{nome}.{impressao}.ok").touch()
+
+
+def _iniciar_processo() -> None:
+    import sys
+
+    if str(RAIZ) not in sys.path:
+        sys.path.insert(0, str(RAIZ))
+    _estilo()
+
+
+def _guardar_em_processo(nome: str, modulo: str, nome_func: str, impressao: str) -> str:
+    """O mesmo que ``_guardar``, num processo à parte (a função vem pelo nome)."""
+    _guardar(nome, getattr(importlib.import_module(modulo), nome_func), impressao)
+    return nome
+
+
+def _gerar_faltantes(faltantes: list, impressao: str) -> None:
+    """Gera as figuras que não estão no cache, em paralelo quando são várias.
+
+    Cada figura sorteia com a própria semente e não mexe no estado global do NumPy,
+    então o SVG é o mesmo num processo à parte ou em série (``tests/test_figuras.py``
+    confere). Num clone novo, isso corta pela metade o tempo das figuras em 2 núcleos.
+    """
+    import os
+
+    processos = min(len(faltantes), os.cpu_count() or 1)
+    if processos < 2:
+        for nome, func in faltantes:
+            _guardar(nome, func, impressao)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # "spawn": o MkDocs tem threads rodando (o runtime do navegador, o servidor do
+    # `mkdocs serve`), e um fork com threads pode travar o processo filho.
+    with ProcessPoolExecutor(
+        processos, mp_context=multiprocessing.get_context("spawn"), initializer=_iniciar_processo
+    ) as executor:
+        pedidos = [
+            executor.submit(_guardar_em_processo, nome, func.__module__, func.__name__, impressao)
+            for nome, func in faltantes
+        ]
+        for pedido in pedidos:
+            pedido.result()
+
+
 def gerar_todas() -> dict[str, bytes]:
     """Todas as figuras: ``nome`` → SVG, mais ``nome-estreita`` quando há variante."""
     _estilo()
     svgs: dict[str, bytes] = {}
     impressao = _impressao()
-    for nome, func in funcoes():
-        if nome in svgs:
-            raise ValueError(f"Figura repetida: {nome}.")
-        pronto = CACHE / f"{nome}.{impressao}.ok"
-        if not pronto.exists():
-            CACHE.mkdir(parents=True, exist_ok=True)
-            for velho in CACHE.glob(f"{nome}.*"):
-                velho.unlink()
-            for sufixo, svg in gerar(func).items():
-                (CACHE / f"{nome}.{impressao}{sufixo}.svg").write_bytes(svg)
-            pronto.touch()
+    todas = list(funcoes())
+    nomes = [nome for nome, _ in todas]
+    repetidas = sorted({nome for nome in nomes if nomes.count(nome) > 1})
+    if repetidas:
+        raise ValueError(f"Figura repetida: {', '.join(repetidas)}.")
+    _gerar_faltantes([(n, f) for n, f in todas if not (CACHE / f"{n}.{impressao}.ok").exists()], impressao)
+    for nome, _ in todas:
         svgs[nome] = (CACHE / f"{nome}.{impressao}.svg").read_bytes()
         estreita = CACHE / f"{nome}.{impressao}{SUFIXO_ESTREITA}.svg"
         if estreita.exists():
