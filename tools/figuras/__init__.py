@@ -319,17 +319,25 @@ def _gerar_faltantes(faltantes: list, impressao: str) -> None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    import sys
+
     # "spawn": o MkDocs tem threads rodando (o runtime do navegador, o servidor do
-    # `mkdocs serve`), e um fork com threads pode travar o processo filho.
-    with ProcessPoolExecutor(
-        processos, mp_context=multiprocessing.get_context("spawn"), initializer=_iniciar_processo
-    ) as executor:
-        pedidos = [
-            executor.submit(_guardar_em_processo, nome, func.__module__, func.__name__, impressao)
-            for nome, func in faltantes
-        ]
-        for pedido in pedidos:
-            pedido.result()
+    # `mkdocs serve`), e um fork com threads pode travar o processo filho. O processo
+    # novo recebe o sys.path deste; o MkDocs tira a raiz do projeto dele depois de
+    # carregar os ganchos, e o filho precisa dela para achar `tools.figuras`.
+    sys.path.insert(0, str(RAIZ))
+    try:
+        with ProcessPoolExecutor(
+            processos, mp_context=multiprocessing.get_context("spawn"), initializer=_iniciar_processo
+        ) as executor:
+            pedidos = [
+                executor.submit(_guardar_em_processo, nome, func.__module__, func.__name__, impressao)
+                for nome, func in faltantes
+            ]
+            for pedido in pedidos:
+                pedido.result()
+    finally:
+        sys.path.remove(str(RAIZ))
 
 
 def gerar_todas() -> dict[str, bytes]:
