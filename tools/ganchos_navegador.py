@@ -15,7 +15,7 @@ commitado):
 - ``manifesto.json``: a lista do que o trabalhador baixa, com tamanhos e uma
   versão (hash do conteúdo) em cada URL, para o Cache Storage do navegador.
 
-Cortar e comprimir o runtime custa uns 5 s de CPU (medidos com a máquina livre:
+Cortar e comprimir o runtime custa uns 5 s de CPU (tempo de CPU medido:
 gzip nível 6 do wasm em 2,7 s, o zip da biblioteca em 0,6 s; o nível 9 no zip
 levava 1,8 s para ganhar 0,07 MB): isso corre numa thread junto com o resto do build, e o resultado fica em ``.cache/navegador/`` (ignorado pelo git),
 com a chave no SHA256SUMS do pacote; só é refeito quando o pacote ou este corte
