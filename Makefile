@@ -20,14 +20,16 @@ export PYTHONDONTWRITEBYTECODE := 1
 # máquina ocupada o treino das figuras chegou a ficar 17 vezes mais lento. O
 # resultado das contas é o mesmo (as saídas das páginas foram conferidas assim).
 export OPENBLAS_NUM_THREADS := 1
+# Onde o `make serve` atende (mude com `make serve ENDERECO=127.0.0.1:8001`).
+ENDERECO ?= 127.0.0.1:8000
 
-.PHONY: serve test build notebook bench bench-navegador fuzz lighthouse instalar limpar travar
+.PHONY: serve test build notebook bench bench-serve bench-navegador fuzz lighthouse instalar limpar travar
 
 serve: $(DOCS) node_modules/.site
 	@echo "Construindo o site: figuras, páginas e o Python do navegador. Na primeira vez leva"
 	@echo "menos de um minuto; depois, o cache em .cache/ deixa tudo em segundos."
-	@echo "Quando aparecer 'Serving on', abra http://127.0.0.1:8000/redes-neurais/"
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@echo "Quando aparecer 'Serving on', abra http://$(ENDERECO)/redes-neurais/"
+	$(BIN)/mkdocs serve --dev-addr $(ENDERECO)
 
 test: $(PRONTO) node_modules/.instalado
 	$(BIN)/python -m pytest
@@ -45,6 +47,11 @@ notebook: $(PRONTO)
 # Compara a velocidade de `redes` com NumPy direto (razão medida numa só execução).
 bench: $(PRONTO)
 	$(BIN)/python benchmarks/bench_espiral.py
+
+# Um clone novo do commit atual com `make serve`: segundos até a primeira página
+# (orçamento: 60 s em 2 núcleos; use com a máquina livre).
+bench-serve:
+	$(PYTHON) benchmarks/bench_serve.py
 
 # O botão "Executar" no Chromium: bytes baixados, tempo até a primeira saída e o
 # treino da espiral no navegador contra o Python nativo (orçamentos no script).
