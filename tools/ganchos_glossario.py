@@ -74,7 +74,11 @@ def abreviacoes(caminho: Path) -> dict[str, str]:
 def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri == GLOSSARIO or not page.file.src_uri.endswith(".md"):
         return markdown
-    definicoes = "\n".join(
+    # Uma linha em branco entre as definições: cada uma vira um bloco pequeno. Num
+    # bloco único, a extensão abbr tira uma definição por vez e devolve o resto do
+    # bloco, e todo processador de bloco (admonição, abas, detalhes…) varria de novo
+    # os 24 KB que sobravam: eram 30 s de CPU por build, um terço do build frio.
+    definicoes = "\n\n".join(
         f"*[{termo}]: {dica}" for termo, dica in abreviacoes(Path(config.docs_dir) / GLOSSARIO).items()
     )
     return f"{markdown}\n\n{definicoes}\n"
