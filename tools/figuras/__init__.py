@@ -309,9 +309,17 @@ def _gerar_faltantes(faltantes: list, impressao: str) -> None:
     então o SVG é o mesmo num processo à parte ou em série (``tests/test_figuras.py``
     confere). Num clone novo, isso corta pela metade o tempo das figuras em 2 núcleos.
     """
+    import logging
     import os
 
+    if not faltantes:
+        return
     processos = min(len(faltantes), os.cpu_count() or 1)
+    logging.getLogger("mkdocs.hooks.figuras").info(
+        "Gerando %d figura(s) em %d processo(s) (ficam em .cache/figuras; depois, só as que mudarem)…",
+        len(faltantes),
+        processos,
+    )
     if processos < 2:
         for nome, func in faltantes:
             _guardar(nome, func, impressao)
