@@ -12,6 +12,8 @@ notas, ``0.64rem``) tem 12,8 px. Uma figura cujo menor texto ficaria abaixo diss
 ganha uma **variante estreita** ``<nome>-estreita`` (painéis empilhados numa
 coluna de ``LARGURA_ESTREITA`` polegadas, texto de pelo menos ``FONTE_MINIMA`` pt),
 que o gancho ``tools/ganchos_figuras.py`` serve às telas estreitas num ``<picture>``.
+Diagramas largos de um painel só são redesenhados à mão: a função aceita
+``estreita=True`` e devolve a versão para a coluna estreita (veja ``gerar``).
 
 Vírgula decimal: as marcas dos eixos e todo texto das figuras saem com vírgula
 decimal (``_virgulas``), como a prosa; o ponto fica como separador de milhar.
@@ -167,6 +169,22 @@ def texto_a_390(svg: bytes) -> float:
     return fonte * mostrada / largura
 
 
+def quadro_estreito(fig, ax, xlim, ylim, largura=3.7):
+    """Variante estreita desenhada à mão: o eixo ocupa a figura, 1 unidade = 1 unidade.
+
+    ``largura`` (polegadas) de 3,7 deixa a figura no tamanho natural numa coluna de
+    358 px (3,7 × 96 = 355 px): o texto de ``FONTE_MINIMA`` pt aparece com 14,7 px.
+    """
+    (x0, x1), (y0, y1) = xlim, ylim
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_position((0, 0, 1, 1))
+    fig.set_size_inches(largura, largura * (y1 - y0) / (x1 - x0))
+    return fig
+
+
 def _principais(fig):
     return [ax for ax in fig.axes if ax.get_subplotspec() is not None]
 
@@ -241,19 +259,38 @@ def _para_svg(fig) -> bytes:
     return buf.getvalue()
 
 
+def desenha_estreita(func) -> bool:
+    """A função da figura desenha a própria variante estreita (parâmetro ``estreita``)?"""
+    import inspect
+
+    return "estreita" in inspect.signature(func).parameters
+
+
 def gerar(func) -> dict[str, bytes]:
-    """SVG(s) de uma figura: ``{"": larga}`` e, se preciso, ``{SUFIXO_ESTREITA: estreita}``."""
+    """SVG(s) de uma figura: ``{"": larga}`` e, se preciso, ``{SUFIXO_ESTREITA: estreita}``.
+
+    Uma função ``fig_<nome>(estreita=False)`` desenha ela mesma a variante estreita
+    (diagramas redesenhados: empilhados, em menos colunas, com rótulos mais curtos);
+    as outras são reorganizadas por ``_estreitar`` quando o texto ficaria miúdo.
+    """
     import matplotlib.pyplot as plt
 
     fig = func()
     try:
         _virgulas(fig)
         svgs = {"": _para_svg(fig)}
-        if texto_a_390(svgs[""]) < LIMIAR_PX and _estreitar(fig):
+        if not desenha_estreita(func) and texto_a_390(svgs[""]) < LIMIAR_PX and _estreitar(fig):
             _virgulas(fig)
             svgs[SUFIXO_ESTREITA] = _para_svg(fig)
     finally:
         plt.close(fig)
+    if desenha_estreita(func):
+        fig = func(estreita=True)
+        try:
+            _virgulas(fig)
+            svgs[SUFIXO_ESTREITA] = _para_svg(fig)
+        finally:
+            plt.close(fig)
     return svgs
 
 

@@ -129,8 +129,10 @@ def fig_gen_parada_antecipada():
     return fig
 
 
-def fig_gen_k_fold():
+def fig_gen_k_fold(estreita=False):
     k = 5
+    if estreita:
+        return _k_fold_estreita(k)
     fig, ax = plt.subplots(figsize=(7, 2.8))
     for rodada in range(k):
         for parte in range(k):
@@ -145,6 +147,31 @@ def fig_gen_k_fold():
     ax.axis("off")
     ax.set_title("Validação cruzada com k = 5 partes")
     return fig
+
+
+def _k_fold_estreita(k):
+    """Celular: as mesmas rodadas, com as cores explicadas numa legenda embaixo."""
+    from matplotlib.patches import Rectangle
+
+    from tools.figuras import quadro_estreito
+
+    fig, ax = plt.subplots()
+    larg, alt, x0 = 0.8, 0.55, 1.55
+    for rodada in range(k):
+        y = (k - 1 - rodada) * 0.7
+        for parte in range(k):
+            validacao = parte == rodada
+            ax.add_patch(Rectangle((x0 + parte * (larg + 0.08), y), larg, alt,
+                                   color=LARANJA if validacao else AZUL, alpha=0.9 if validacao else 0.35))
+        ax.text(x0 - 0.12, y + alt / 2, f"rodada {rodada + 1}", ha="right", va="center", fontsize=11)
+    ax.text(2.9, k * 0.7 + 0.55, "Validação cruzada com k = 5 partes", ha="center", va="bottom", fontsize=12)
+    ax.text(x0 + (k * (larg + 0.08) - 0.08) / 2, k * 0.7 + 0.05, "os dados em 5 partes",
+            ha="center", va="bottom", fontsize=11)
+    for i, (cor, alfa, nome) in enumerate(((AZUL, 0.35, "treino"), (LARANJA, 0.9, "validação"))):
+        xl = 0.6 + i * 2.4
+        ax.add_patch(Rectangle((xl, -0.75), 0.45, 0.4, color=cor, alpha=alfa))
+        ax.text(xl + 0.6, -0.55, nome, ha="left", va="center", fontsize=11)
+    return quadro_estreito(fig, ax, (0.0, 6.0), (-0.95, k * 0.7 + 1.0))
 
 
 def fig_gen_pesos_l2():
