@@ -1,8 +1,9 @@
 """O site construído no Chromium, em duas telas: celular (390 px) e laptop (1280 px).
 
-- Figuras: a 390 px, o menor texto de toda figura fica pelo menos do tamanho do menor
-  texto do corpo do Material (0.64rem = 12,8 px: tabelas, admonições e notas), medido
-  como tamanho da fonte no SVG × largura mostrada / largura do viewBox.
+- Figuras: a 390 px, toda figura cabe na coluna (nenhuma rola de lado) e o menor texto
+  de toda figura fica pelo menos do tamanho do menor texto do corpo do Material
+  (0.64rem = 12,8 px: tabelas, admonições e notas), medido como tamanho da fonte no
+  SVG × largura mostrada / largura do viewBox. Sem lista de exceções.
 - Saídas: a 1280 px, nenhum bloco "Saída" é mais largo que a coluna (o resultado não
   fica escondido à direita); os blocos de código mais largos são listados, sem falhar.
 - Fórmulas em bloco mais largas que a coluna a 390 px rolam dentro de uma moldura com
@@ -144,8 +145,19 @@ def _limiar(navegador, base):
     assert min(tamanhos.values()) == pytest.approx(LIMIAR_PX, abs=0.05), tamanhos
 
 
-FIGURAS_JS = """() => [...document.querySelectorAll('article img')]
-  .map(i => ({src: i.currentSrc, w: i.getBoundingClientRect().width}))"""
+# Cada imagem: a largura mostrada, se passa da coluna (o <article>) e se alguma caixa
+# entre ela e a coluna rola de lado (a figura não cabe e o leitor teria de arrastar).
+FIGURAS_JS = """() => {
+  const art = document.querySelector('article'); const col = art.getBoundingClientRect();
+  return [...art.querySelectorAll('img')].map(i => {
+    const r = i.getBoundingClientRect();
+    let rola = false;
+    for (let c = i.parentElement; c && c !== art; c = c.parentElement)
+      if (c.scrollWidth > c.clientWidth + 1 && getComputedStyle(c).overflowX !== 'visible') rola = true;
+    return {src: i.currentSrc, w: r.width, fora: Math.max(col.left - r.left, r.right - col.right),
+            coluna: col.width, rola};
+  });
+}"""
 
 BLOCOS_JS = """() => [...document.querySelectorAll('article .highlight')].map(b => {
   const c = b.querySelector('pre > code'); const t = b.querySelector('.filename');
@@ -221,11 +233,15 @@ def a_1280(servidor, navegador):
 
 @pytest.mark.navegador
 def test_figuras_legiveis_a_390_px(a_390, servidor):
+    """Toda figura cabe na coluna (sem rolar de lado) e tem texto legível; sem exceções."""
     _, destino = servidor
-    miudas, largas, n = [], [], 0
+    miudas, largas, paginas, n = [], [], [], 0
     for rel, m in a_390.items():
         for f in m["figuras"]:
             caminho = urlparse(f["src"]).path
+            if f["fora"] > 0.5 or f["rola"]:
+                largas.append(f"{rel} {Path(caminho).name}: {f['w']:.0f} px numa coluna de {f['coluna']:.0f} px"
+                              + (" (rola de lado)" if f["rola"] else ""))
             if "/figuras/" not in caminho or not caminho.endswith(".svg"):
                 continue
             n += 1
@@ -234,10 +250,11 @@ def test_figuras_legiveis_a_390_px(a_390, servidor):
             if mostrado < LIMIAR_PX - 0.01:
                 miudas.append(f"{rel} {Path(caminho).name}: {mostrado:.1f} px")
         if m["controles"]["largura"] > CELULAR["width"]:
-            largas.append(rel)
+            paginas.append(rel)
     assert n >= 40, f"só {n} figuras SVG encontradas"
+    assert not largas, "figuras mais largas que a coluna a 390 px:\n" + "\n".join(largas)
     assert not miudas, f"texto abaixo de {LIMIAR_PX} px a 390 px:\n" + "\n".join(miudas)
-    assert not largas, f"páginas que rolam de lado a 390 px: {largas}"
+    assert not paginas, f"páginas que rolam de lado a 390 px: {paginas}"
 
 
 @pytest.mark.navegador
