@@ -49,9 +49,11 @@ def _grade(ax, x0, y0, valores, cores=None, tam=0.6, fonte=11, fmt="{}", borda="
 # --------------------------------------------------------------------------
 # Pesos e viés: o exemplo da casa
 # --------------------------------------------------------------------------
-def fig_fund_casa_contribuicoes():
+def fig_fund_casa_contribuicoes(estreita=False):
     w1, w2, b = 100, 50, 20000
     casos = [("tamanho em m² (x₁ = 120)", 120, 3), ("tamanho em centenas de m² (x₁ = 1,2)", 1.2, 3)]
+    if estreita:
+        return _casa_contribuicoes_estreita(w1, w2, b, casos)
     fig, eixos = plt.subplots(1, 2, figsize=(10, 3.8))
     for ax, (titulo, x1, x2) in zip(eixos, casos):
         valores = [x1 * w1, x2 * w2, b, x1 * w1 + x2 * w2 + b]
@@ -70,6 +72,28 @@ def fig_fund_casa_contribuicoes():
     return fig
 
 
+def _casa_contribuicoes_estreita(w1, w2, b, casos):
+    """Celular: um gráfico embaixo do outro, barras deitadas (os rótulos cabem à esquerda)."""
+    fig, eixos = plt.subplots(2, 1, figsize=(4.0, 5.6), sharex=True)
+    rotulos = ["$x_1 w_1$ (área)", "$x_2 w_2$ (quartos)", "$b$ (terreno)", "$z$ (preço)"]
+    for ax, (titulo, x1, x2) in zip(eixos, casos):
+        valores = [x1 * w1, x2 * w2, b, x1 * w1 + x2 * w2 + b]
+        ax.barh(range(4), valores, color=[AZUL, LARANJA, VERDE, ROXO], edgecolor="#333333")
+        for k, v in enumerate(valores):
+            ax.text(v + 500, k, f"{v:,.0f}".replace(",", "."), ha="left", va="center", fontsize=11)
+        ax.set_yticks(range(4), rotulos, fontsize=11)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 46000)
+        ax.set_title(titulo, fontsize=11)
+        ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.0f}".replace(",", ".")))
+        ax.set_xticks([0, 20000, 40000])
+        ax.tick_params(labelsize=11, labelbottom=True)
+    eixos[1].set_xlabel("contribuição para o preço", fontsize=11)
+    fig.suptitle("Mesmos pesos ($w_1 = 100$, $w_2 = 50$,\n$b = 20.000$), unidades diferentes", fontsize=12)
+    fig.tight_layout()
+    return fig
+
+
 # --------------------------------------------------------------------------
 # Shape
 # --------------------------------------------------------------------------
@@ -78,7 +102,7 @@ def fig_fund_shape_vetor():
     _limpo(ax)
     _grade(ax, 0, 1, [[0, 1, 2]], cores=[[CLAROS[0]] * 3], tam=0.8, fonte=13)
     for j in range(3):
-        ax.text(0.4 + 0.8 * j, 1.12, f"[{j}]", ha="center", va="bottom", fontsize=9, color=CINZA)
+        ax.text(0.4 + 0.8 * j, 1.12, f"[{j}]", ha="center", va="bottom", fontsize=10, color=CINZA)
     ax.annotate("", xy=(2.4, -0.15), xytext=(0, -0.15), arrowprops=dict(arrowstyle="<->", color=AZUL))
     ax.text(1.2, -0.25, "3 elementos: shape (3,)", ha="center", va="top", fontsize=11, color=AZUL)
     ax.set_xlim(-0.3, 2.7)

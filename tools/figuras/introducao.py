@@ -138,15 +138,20 @@ def fig_intro_ciclo_treino():
     return fig
 
 
-def fig_intro_passo_feedforward():
-    """As contas de um neurônio com 3 entradas (os mesmos números da página)."""
+def fig_intro_passo_feedforward(estreita=False):
+    """As contas de um neurônio com 3 entradas (os mesmos números da página).
+
+    A variante estreita tem a mesma forma, com texto de 11 pt e as contas sem espaços
+    em volta do ×, para os rótulos não se encostarem numa coluna de celular.
+    """
     entradas = np.array([1.0, 2.0, 3.0])
     pesos = np.array([0.2, 0.8, -0.5])
     vies = 2.0
     produtos = entradas * pesos
     z = produtos.sum() + vies
-    fig, ax = plt.subplots(figsize=(7, 3.2))
-    rotulos = [f"$x_{i}w_{i}$\n{entradas[i-1]:g} × {pesos[i-1]:g}" for i in (1, 2, 3)] + ["$b$", "$z$"]
+    fig, ax = plt.subplots(figsize=(4.0, 3.4) if estreita else (7, 3.2))
+    vezes = "×" if estreita else " × "
+    rotulos = [f"$x_{i}w_{i}$\n{entradas[i-1]:g}{vezes}{pesos[i-1]:g}" for i in (1, 2, 3)] + ["$b$", "$z$"]
     valores = list(produtos) + [vies, z]
     cores = [AZUL, AZUL, AZUL, VERDE, LARANJA]
     barras = ax.bar(range(5), valores, color=cores, edgecolor="#333333")
@@ -158,6 +163,12 @@ def fig_intro_passo_feedforward():
     ax.set_ylabel("valor")
     ax.set_ylim(-2.1, 3.4)
     ax.set_title("Parcelas da soma ponderada e o resultado $z$", fontsize=11)
+    if estreita:
+        ax.tick_params(labelsize=11)
+        for t in ax.texts:
+            t.set_fontsize(11)
+        ax.yaxis.label.set_fontsize(11)
+        fig.tight_layout()
     return fig
 
 
