@@ -6,8 +6,8 @@
   SVG × largura mostrada / largura do viewBox. Sem lista de exceções.
 - Saídas: a 1280 px, nenhum bloco "Saída" é mais largo que a coluna (o resultado não
   fica escondido à direita); os blocos de código mais largos são listados, sem falhar.
-- Fórmulas em bloco mais largas que a coluna a 390 px rolam dentro de uma moldura com
-  sombra nas bordas (o sinal de que há mais à direita).
+- Fórmulas em bloco, código e saídas mais largos que a coluna a 390 px rolam dentro de
+  uma moldura com sombra nas bordas (o sinal de que há mais à direita).
 - Controles: o botão de copiar não cobre a primeira linha de código; o "¶" dos títulos
   não cai sozinho numa linha nova no celular; nenhuma página rola de lado.
 """
@@ -176,6 +176,13 @@ FORMULAS_JS = """() => [...document.querySelectorAll('article .katex-display')].
           tex: (d.textContent || '').slice(0, 30)};
 }).filter(f => f.largura > f.coluna + 1)"""
 
+# Blocos de código e saídas que rolam de lado a 390 px: o fundo tem a sombra que avisa
+# que o texto continua (a saída não parece cortada).
+ROLAM_JS = """() => [...document.querySelectorAll('article pre > code')]
+  .filter(c => c.checkVisibility() && c.scrollWidth > c.clientWidth + 1)
+  .map(c => ({sombra: getComputedStyle(c).backgroundImage.includes('gradient'),
+              inicio: c.textContent.trim().slice(0, 40)}))"""
+
 # Botão de copiar (Material 9.6+: nav.md-code__nav; antes: .md-clipboard) sobre o texto
 # visível da primeira linha; "¶" de um título que caiu sozinho numa linha nova.
 CONTROLES_JS = """() => {
@@ -222,7 +229,7 @@ def _medir(navegador, base, tela, extras):
 def a_390(servidor, navegador):
     base, _ = servidor
     return navegador(lambda b: _medir(b, base, CELULAR, {
-        "figuras": FIGURAS_JS, "formulas": FORMULAS_JS, "controles": CONTROLES_JS}))
+        "figuras": FIGURAS_JS, "formulas": FORMULAS_JS, "controles": CONTROLES_JS, "rolam": ROLAM_JS}))
 
 
 @pytest.fixture(scope="module")
@@ -275,6 +282,14 @@ def test_formulas_largas_rolam_com_sinal_a_390_px(a_390):
     sem_sinal = [f"{rel}: {f['largura']} px > {f['coluna']} px {f['tex']!r}"
                  for rel, m in a_390.items() for f in m["formulas"] if not (f["rola"] and f["sombra"])]
     assert not sem_sinal, "fórmulas largas sem rolagem com sombra:\n" + "\n".join(sem_sinal)
+
+
+@pytest.mark.navegador
+def test_codigo_e_saidas_largos_rolam_com_sinal_a_390_px(a_390):
+    rolam = [(rel, b) for rel, m in a_390.items() for b in m["rolam"]]
+    sem_sinal = [f"{rel}: {b['inicio']!r}" for rel, b in rolam if not b["sombra"]]
+    assert rolam, "nenhum bloco rola a 390 px: a medida não pegou os blocos"
+    assert not sem_sinal, "blocos que rolam sem sombra na borda:\n" + "\n".join(sem_sinal)
 
 
 @pytest.mark.navegador
