@@ -220,8 +220,13 @@ def _estreitar(fig) -> bool:
     novo_painel = min(max(painel_alt * escala, 2.6), 3.6) if graficos else painel_alt * escala
     fig.set_size_inches(LARGURA_ESTREITA, novo_painel * n + 0.3)
     if graficos:
+        from matplotlib.ticker import AutoLocator, MaxNLocator
+
         for ax in eixos:
             ax.tick_params(labelleft=True, labelbottom=True)
+            if type(ax.xaxis.get_major_locator()) is AutoLocator and ax.get_xscale() == "linear":
+                # menos marcas no eixo x: "1500 2000 2500" não se encostam numa coluna estreita
+                ax.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
             for eixo in (ax.xaxis, ax.yaxis):
                 for marca in eixo.get_major_ticks() + eixo.get_minor_ticks():
                     marca.label1.set_fontsize(max(marca.label1.get_fontsize(), FONTE_MINIMA))
