@@ -109,12 +109,12 @@ def fig_gen_curvas_validacao():
     return fig
 
 
-def fig_gen_parada_antecipada():
+def fig_gen_parada_antecipada(estreita=False):
     h = _historico_validacao()
     i = int(np.argmin(h["val_perda"]))
     paciencia = 10
     parada = h["epoca"][min(i + paciencia, len(h["epoca"]) - 1)]
-    fig, ax = plt.subplots(figsize=(7, 3.5))
+    fig, ax = plt.subplots(figsize=(4.0, 5.2) if estreita else (7, 3.5))
     ax.plot(h["epoca"], h["perda"], color=AZUL, label="perda de treino")
     ax.plot(h["epoca"], h["val_perda"], color=LARANJA, label="perda de validação")
     ax.axvspan(h["epoca"][i], parada, color=CINZA, alpha=0.15, label="paciência (10 medições)")
@@ -125,6 +125,14 @@ def fig_gen_parada_antecipada():
     ax.set_ylabel("perda")
     ax.set_xlim(0, 4000)
     ax.grid(alpha=0.3)
+    if estreita:  # celular: a legenda numa coluna, longe do rótulo do eixo x
+        ax.set_xticks([0, 1000, 2000, 3000, 4000])
+        ax.tick_params(labelsize=11)
+        ax.xaxis.label.set_fontsize(11)
+        ax.yaxis.label.set_fontsize(11)
+        ax.legend(fontsize=11, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=1, frameon=False)
+        fig.tight_layout()
+        return fig
     ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
     return fig
 
