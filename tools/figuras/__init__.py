@@ -255,7 +255,35 @@ def _estreitar(fig) -> bool:
         for legenda in fig.legends:
             base = max(base, legenda.get_window_extent().y1 / fig.bbox.height)
         fig.tight_layout(rect=(0, base, 1, 1))
+        if graficos and _legendas_para_baixo(fig, eixos):
+            fig.tight_layout(rect=(0, base, 1, 1))
     return True
+
+
+def _legendas_para_baixo(fig, eixos) -> bool:
+    """Legendas de 3 ou mais linhas dentro do gráfico vão para baixo dele.
+
+    Numa coluna estreita o gráfico encolhe e a legenda, do mesmo tamanho, cobre as
+    curvas; embaixo do rótulo do eixo x ela não cobre nada. Devolve True se mexeu.
+    """
+    mexeu = False
+    for ax in eixos:
+        legenda = ax.get_legend()
+        if legenda is None or len(legenda.get_texts()) < 3:
+            continue
+        caixa = legenda.get_bbox_to_anchor().transformed(ax.transAxes.inverted())
+        if abs(caixa.x0) > 1e-6 or abs(caixa.y0) > 1e-6 or abs(caixa.x1 - 1) > 1e-6 or abs(caixa.y1 - 1) > 1e-6:
+            continue  # já posta fora do gráfico pela própria figura
+        fundo = ax.get_tightbbox(fig.canvas.get_renderer(), bbox_extra_artists=[]).y0
+        for filho in (legenda,):
+            filho.remove()
+        fundo = min(fundo, ax.xaxis.get_tightbbox(fig.canvas.get_renderer()).y0)
+        y = ax.transAxes.inverted().transform((0, fundo))[1] - 0.03
+        ax.legend(handles=legenda.legend_handles, labels=[t.get_text() for t in legenda.get_texts()],
+                  loc="upper center", bbox_to_anchor=(0.5, y), ncols=1, frameon=False,
+                  fontsize=max(legenda.get_texts()[0].get_fontsize(), FONTE_MINIMA))
+        mexeu = True
+    return mexeu
 
 
 def _para_svg(fig) -> bytes:
