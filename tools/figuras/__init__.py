@@ -256,7 +256,15 @@ def _estreitar(fig) -> bool:
             base = max(base, legenda.get_window_extent().y1 / fig.bbox.height)
         fig.tight_layout(rect=(0, base, 1, 1))
         if graficos and _legendas_para_baixo(fig, eixos):
-            fig.tight_layout(rect=(0, base, 1, 1))
+            # a figura cresce a altura das legendas, e elas são repostas sob o rótulo do
+            # eixo x depois de cada arrumação (o tight_layout muda o tamanho dos eixos)
+            altura = sum(ax.get_legend().get_window_extent().height for ax in eixos
+                         if getattr(ax, "_legenda_embaixo", False)) / fig.dpi
+            fig.set_size_inches(LARGURA_ESTREITA, fig.get_size_inches()[1] + altura)
+            for _ in range(3):
+                fig.tight_layout(rect=(0, base, 1, 1))
+                fig.canvas.draw()
+                _legendas_para_baixo(fig, eixos)
     return True
 
 
@@ -269,19 +277,20 @@ def _legendas_para_baixo(fig, eixos) -> bool:
     mexeu = False
     for ax in eixos:
         legenda = ax.get_legend()
-        if legenda is None or len(legenda.get_texts()) < 3:
-            continue
+        if legenda is None or len(legenda.get_texts()) < 3 or ax.get_aspect() != "auto":
+            continue  # mapas (aspecto 1:1) não crescem para baixo: a legenda fica
         caixa = legenda.get_bbox_to_anchor().transformed(ax.transAxes.inverted())
-        if abs(caixa.x0) > 1e-6 or abs(caixa.y0) > 1e-6 or abs(caixa.x1 - 1) > 1e-6 or abs(caixa.y1 - 1) > 1e-6:
+        dentro = not (abs(caixa.x0) > 1e-6 or abs(caixa.y0) > 1e-6 or abs(caixa.x1 - 1) > 1e-6
+                      or abs(caixa.y1 - 1) > 1e-6)
+        if not dentro and not getattr(ax, "_legenda_embaixo", False):
             continue  # já posta fora do gráfico pela própria figura
-        fundo = ax.get_tightbbox(fig.canvas.get_renderer(), bbox_extra_artists=[]).y0
-        for filho in (legenda,):
-            filho.remove()
-        fundo = min(fundo, ax.xaxis.get_tightbbox(fig.canvas.get_renderer()).y0)
-        y = ax.transAxes.inverted().transform((0, fundo))[1] - 0.03
+        legenda.remove()
+        fundo = ax.xaxis.get_tightbbox(fig.canvas.get_renderer()).y0
+        y = ax.transAxes.inverted().transform((0, fundo))[1] - 0.02
         ax.legend(handles=legenda.legend_handles, labels=[t.get_text() for t in legenda.get_texts()],
                   loc="upper center", bbox_to_anchor=(0.5, y), ncols=1, frameon=False,
                   fontsize=max(legenda.get_texts()[0].get_fontsize(), FONTE_MINIMA))
+        ax._legenda_embaixo = True
         mexeu = True
     return mexeu
 
