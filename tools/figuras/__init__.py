@@ -169,22 +169,6 @@ def texto_a_390(svg: bytes) -> float:
     return fonte * mostrada / largura
 
 
-def quadro_estreito(fig, ax, xlim, ylim, largura=3.7):
-    """Variante estreita desenhada à mão: o eixo ocupa a figura, 1 unidade = 1 unidade.
-
-    ``largura`` (polegadas) de 3,7 deixa a figura no tamanho natural numa coluna de
-    358 px (3,7 × 96 = 355 px): o texto de ``FONTE_MINIMA`` pt aparece com 14,7 px.
-    """
-    (x0, x1), (y0, y1) = xlim, ylim
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    ax.set_position((0, 0, 1, 1))
-    fig.set_size_inches(largura, largura * (y1 - y0) / (x1 - x0))
-    return fig
-
-
 def _principais(fig):
     return [ax for ax in fig.axes if ax.get_subplotspec() is not None]
 

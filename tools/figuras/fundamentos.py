@@ -6,7 +6,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, Polygon, Rectangle
 
-from tools.figuras import quadro_estreito
 
 AZUL, LARANJA, VERDE, VERMELHO, ROXO, CINZA = (
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#7f7f7f",
@@ -392,7 +391,7 @@ def _shapes_incompativeis_estreita():
                 color=VERMELHO if i == 3 else "#333333")
     ax.text(0.1, y_falta - 0.2, "4 entradas, mas a coluna só tem\n3 pesos: falta um número para o 2.5",
             ha="left", va="top", fontsize=F, color=VERMELHO)
-    return quadro_estreito(fig, ax, (0.0, 5.0), (-0.9, 7.9))
+    return _quadro_estreito(fig, ax, (0.0, 5.0), (-0.9, 7.9))
 
 
 def _transposicao_estreita():
@@ -407,7 +406,7 @@ def _transposicao_estreita():
     _grade(ax, 0, 2.5, PESOS.T, cores=cores_t, tam=tam, fonte=F, fmt="{:g}")
     ax.text(1.2, 2.5 - 4 * tam - 0.1, "pesos.T: shape (4, 3)", ha="center", va="top", fontsize=F)
     ax.text(2.65, 1.0, "cada linha\nvira uma\ncoluna", ha="left", va="center", fontsize=F, color="#333333")
-    return quadro_estreito(fig, ax, (-0.1, 4.2), (-0.95, 6.1))
+    return _quadro_estreito(fig, ax, (-0.1, 4.2), (-0.95, 6.1))
 
 
 def _pesos_por_neuronio_estreita():
@@ -437,7 +436,7 @@ def _pesos_por_neuronio_estreita():
         ax.text(x0 + (j + 0.5) * tam, topo + 0.1, f"$x_{j + 1}$", ha="center", va="bottom", fontsize=F)
     ax.text(x0 + 2 * tam, topo - 3 * tam - 0.15, "pesos (3, 4): linha i = pesos\nque chegam ao neurônio i",
             ha="center", va="top", fontsize=F)
-    return quadro_estreito(fig, ax, (-0.2, 4.5), (0.1, 7.8))
+    return _quadro_estreito(fig, ax, (-0.2, 4.5), (0.1, 7.8))
 
 
 def _batches_divisao_estreita():
@@ -461,7 +460,7 @@ def _batches_divisao_estreita():
         _seta(ax, (xx, 2.55), (xx, 1.25))
     ax.text(3.0, 0.0, f"{n_lotes} lotes: {n_lotes - 1} com {tam} amostras\ne o último com {ultimo}",
             ha="center", va="top", fontsize=F)
-    return quadro_estreito(fig, ax, (-0.1, 6.1), (-0.9, 3.4))
+    return _quadro_estreito(fig, ax, (-0.1, 6.1), (-0.9, 3.4))
 
 
 def _batch_camada_estreita():
@@ -482,4 +481,20 @@ def _batch_camada_estreita():
             "(32, 4) · (4, 3) → (32, 3):\nos 4 internos precisam ser iguais\n\n"
             "b (3,) é somado a cada uma das\n32 linhas (broadcasting)",
             ha="left", va="top", fontsize=F)
-    return quadro_estreito(fig, ax, (-0.1, 5.8), (-2.75, 3.1))
+    return _quadro_estreito(fig, ax, (-0.1, 5.8), (-2.75, 3.1))
+
+
+def _quadro_estreito(fig, ax, xlim, ylim, largura=3.7):
+    """Variante estreita (celular): o eixo ocupa a figura, com a mesma escala em x e y.
+
+    3,7 polegadas cabem na coluna de 358 px de um celular no tamanho natural
+    (3,7 × 96 = 355 px): texto de 11 pt aparece com 14,7 px.
+    """
+    (x0, x1), (y0, y1) = xlim, ylim
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_position((0, 0, 1, 1))
+    fig.set_size_inches(largura, largura * (y1 - y0) / (x1 - x0))
+    return fig

@@ -161,8 +161,6 @@ def _k_fold_estreita(k):
     """Celular: as mesmas rodadas, com as cores explicadas numa legenda embaixo."""
     from matplotlib.patches import Rectangle
 
-    from tools.figuras import quadro_estreito
-
     fig, ax = plt.subplots()
     larg, alt, x0 = 0.8, 0.55, 1.55
     for rodada in range(k):
@@ -179,7 +177,7 @@ def _k_fold_estreita(k):
         xl = 0.6 + i * 2.4
         ax.add_patch(Rectangle((xl, -0.75), 0.45, 0.4, color=cor, alpha=alfa))
         ax.text(xl + 0.6, -0.55, nome, ha="left", va="center", fontsize=11)
-    return quadro_estreito(fig, ax, (0.0, 6.0), (-0.95, k * 0.7 + 1.0))
+    return _quadro_estreito(fig, ax, (0.0, 6.0), (-0.95, k * 0.7 + 1.0))
 
 
 def fig_gen_pesos_l2():
@@ -272,4 +270,20 @@ def fig_gen_fronteiras_poucos_dados():
     eixos[0].set_ylabel("$x_2$")
     eixos[0].legend(loc="lower left", fontsize=8)
     fig.tight_layout()
+    return fig
+
+
+def _quadro_estreito(fig, ax, xlim, ylim, largura=3.7):
+    """Variante estreita (celular): o eixo ocupa a figura, com a mesma escala em x e y.
+
+    3,7 polegadas cabem na coluna de 358 px de um celular no tamanho natural
+    (3,7 × 96 = 355 px): texto de 11 pt aparece com 14,7 px.
+    """
+    (x0, x1), (y0, y1) = xlim, ylim
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_position((0, 0, 1, 1))
+    fig.set_size_inches(largura, largura * (y1 - y0) / (x1 - x0))
     return fig

@@ -6,7 +6,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
-from tools.figuras import quadro_estreito
 
 AZUL, LARANJA, VERDE, VERMELHO, ROXO, CINZA = (
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#7f7f7f",
@@ -327,7 +326,7 @@ def _neuronio_artificial_estreita():
     ax.text(4.05, 1.2, "função de\nativação", ha="left", va="center", fontsize=F)
     _seta(ax, (3.3, 0.78), (3.3, 0.1))
     ax.text(3.3, -0.05, "$y$ (saída)", ha="center", va="top", fontsize=13)
-    return quadro_estreito(fig, ax, (0.0, 5.3), (-0.55, 5.1))
+    return _quadro_estreito(fig, ax, (0.0, 5.3), (-0.55, 5.1))
 
 
 def _convolucao_estreita():
@@ -363,7 +362,7 @@ def _convolucao_estreita():
                                        edgecolor="#555555", lw=0.8))
     _seta(ax, (4.95, 2.55), (3.1, 1.2), curva=-0.2)
     ax.text(3.0, -0.55, "mapa de características (4 × 4)", ha="center", va="top", fontsize=F)
-    return quadro_estreito(fig, ax, (-0.1, 6.0), (-1.05, 6.1))
+    return _quadro_estreito(fig, ax, (-0.1, 6.0), (-1.05, 6.1))
 
 
 def _gan_estreita():
@@ -382,4 +381,20 @@ def _gan_estreita():
     _seta(ax, (1.35, 0.85), (0.45, 3.6), cor=VERMELHO, curva=-0.45, linestyle="--")
     ax.text(2.85, 3.7, "o erro do\ndiscriminador\nensina o gerador", ha="left", va="center",
             fontsize=F, color=VERMELHO)
-    return quadro_estreito(fig, ax, (0.0, 5.4), (-0.05, 5.45))
+    return _quadro_estreito(fig, ax, (0.0, 5.4), (-0.05, 5.45))
+
+
+def _quadro_estreito(fig, ax, xlim, ylim, largura=3.7):
+    """Variante estreita (celular): o eixo ocupa a figura, com a mesma escala em x e y.
+
+    3,7 polegadas cabem na coluna de 358 px de um celular no tamanho natural
+    (3,7 × 96 = 355 px): texto de 11 pt aparece com 14,7 px.
+    """
+    (x0, x1), (y0, y1) = xlim, ylim
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_position((0, 0, 1, 1))
+    fig.set_size_inches(largura, largura * (y1 - y0) / (x1 - x0))
+    return fig

@@ -80,8 +80,6 @@ def fig_retro_grafo_neuronio(estreita=False):
 
 def _grafo_neuronio_estreita(x, w, b, z, dz):
     """Celular: as entradas em linhas, a soma e a ReLU descendo pela direita; texto de 11 pt."""
-    from tools.figuras import quadro_estreito
-
     f = 11
 
     def caixa(xy, texto, cor="white"):
@@ -118,4 +116,20 @@ def _grafo_neuronio_estreita(x, w, b, z, dz):
     ax.text(xs + 0.3, 1.5, "∂L/∂a\n= 1", color=VERMELHO, ha="left", va="center", fontsize=f)
     ax.text(0.05, 1.3, "para a frente", color=VERDE, fontsize=f, ha="left", va="center")
     ax.text(0.05, 0.8, "para trás (gradientes)", color=VERMELHO, fontsize=f, ha="left", va="center")
-    return quadro_estreito(fig, ax, (0.0, 6.3), (0.5, 6.75))
+    return _quadro_estreito(fig, ax, (0.0, 6.3), (0.5, 6.75))
+
+
+def _quadro_estreito(fig, ax, xlim, ylim, largura=3.7):
+    """Variante estreita (celular): o eixo ocupa a figura, com a mesma escala em x e y.
+
+    3,7 polegadas cabem na coluna de 358 px de um celular no tamanho natural
+    (3,7 × 96 = 355 px): texto de 11 pt aparece com 14,7 px.
+    """
+    (x0, x1), (y0, y1) = xlim, ylim
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_position((0, 0, 1, 1))
+    fig.set_size_inches(largura, largura * (y1 - y0) / (x1 - x0))
+    return fig
