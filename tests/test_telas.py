@@ -9,7 +9,8 @@
 - Fórmulas em bloco, código e saídas mais largos que a coluna a 390 px rolam dentro de
   uma moldura com sombra nas bordas (o sinal de que há mais à direita).
 - Controles: o botão de copiar não cobre a primeira linha de código; o "¶" dos títulos
-  não cai sozinho numa linha nova no celular; nenhuma página rola de lado.
+  não cai sozinho numa linha nova no celular; nenhuma página rola de lado; no laptop,
+  nada cobre os links da barra lateral (o título do site grudado cobria "Início").
 """
 
 from __future__ import annotations
@@ -212,6 +213,27 @@ CONTROLES_JS = """() => {
 }"""
 
 
+# Barra lateral (laptop): todo link visível da navegação está por cima, sem nada
+# cobrindo o seu centro (o título do site grudado no topo cobria "Início" e os
+# seguintes quando a barra rola até a página atual).
+NAVEGACAO_JS = """() => {
+  const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
+  if (!wrap || !wrap.checkVisibility()) return [];
+  const w = wrap.getBoundingClientRect();
+  const cobertos = [];
+  for (const a of wrap.querySelectorAll('.md-nav--primary .md-nav__link')) {
+    if (!a.checkVisibility()) continue;
+    const r = a.getBoundingClientRect();
+    const top = Math.max(r.top, w.top, 0), bottom = Math.min(r.bottom, w.bottom, innerHeight);
+    if (bottom - top < 2 || r.width < 2) continue;
+    const x = r.left + Math.min(r.width / 2, 20), y = (top + bottom) / 2;
+    const e = document.elementFromPoint(x, y);
+    if (e && !a.contains(e) && !e.contains(a)) cobertos.push(a.textContent.trim() + ' sob ' + e.className);
+  }
+  return cobertos;
+}"""
+
+
 def _medir(navegador, base, tela, extras):
     """Uma visita a cada página na tela dada; devolve {rel: {nome: resultado}}."""
     contexto, p = _visitar(navegador, tela)
@@ -235,7 +257,8 @@ def a_390(servidor, navegador):
 @pytest.fixture(scope="module")
 def a_1280(servidor, navegador):
     base, _ = servidor
-    return navegador(lambda b: _medir(b, base, LAPTOP, {"blocos": BLOCOS_JS, "controles": CONTROLES_JS}))
+    return navegador(lambda b: _medir(b, base, LAPTOP, {"blocos": BLOCOS_JS, "controles": CONTROLES_JS,
+                                                          "navegacao": NAVEGACAO_JS}))
 
 
 @pytest.mark.navegador
@@ -300,6 +323,12 @@ def test_botao_de_copiar_e_permalink_nao_atrapalham(tela, request):
     pulos = [f"{rel}: {h!r}" for rel, m in medidas.items() for h in m["controles"]["pulos"]]
     assert not cobertos, "botão de copiar sobre a primeira linha:\n" + "\n".join(cobertos)
     assert not pulos, "¶ numa linha sozinho:\n" + "\n".join(pulos)
+
+
+@pytest.mark.navegador
+def test_nada_cobre_os_links_da_barra_lateral_a_1280_px(a_1280):
+    cobertos = [f"{rel}: {c}" for rel, m in a_1280.items() for c in m["navegacao"]]
+    assert not cobertos, "links da barra lateral cobertos:\n" + "\n".join(cobertos)
 
 
 @pytest.mark.navegador
