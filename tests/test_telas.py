@@ -1,14 +1,16 @@
 """O site construído no Chromium, em duas telas: celular (390 px) e laptop (1280 px).
 
-- Figuras: a 390 px, o menor texto de toda figura fica pelo menos do tamanho do menor
-  texto do corpo do Material (0.64rem = 12,8 px: tabelas, admonições e notas), medido
-  como tamanho da fonte no SVG × largura mostrada / largura do viewBox.
+- Figuras: a 390 px, toda figura cabe na coluna (nenhuma rola de lado) e o menor texto
+  de toda figura fica pelo menos do tamanho do menor texto do corpo do Material
+  (0.64rem = 12,8 px: tabelas, admonições e notas), medido como tamanho da fonte no
+  SVG × largura mostrada / largura do viewBox. Sem lista de exceções.
 - Saídas: a 1280 px, nenhum bloco "Saída" é mais largo que a coluna (o resultado não
   fica escondido à direita); os blocos de código mais largos são listados, sem falhar.
-- Fórmulas em bloco mais largas que a coluna a 390 px rolam dentro de uma moldura com
-  sombra nas bordas (o sinal de que há mais à direita).
+- Fórmulas em bloco, código e saídas mais largos que a coluna a 390 px rolam dentro de
+  uma moldura com sombra nas bordas (o sinal de que há mais à direita).
 - Controles: o botão de copiar não cobre a primeira linha de código; o "¶" dos títulos
-  não cai sozinho numa linha nova no celular; nenhuma página rola de lado.
+  não cai sozinho numa linha nova no celular; nenhuma página rola de lado; no laptop,
+  nada cobre os links da barra lateral (o título do site grudado cobria "Início").
 """
 
 from __future__ import annotations
@@ -144,8 +146,19 @@ def _limiar(navegador, base):
     assert min(tamanhos.values()) == pytest.approx(LIMIAR_PX, abs=0.05), tamanhos
 
 
-FIGURAS_JS = """() => [...document.querySelectorAll('article img')]
-  .map(i => ({src: i.currentSrc, w: i.getBoundingClientRect().width}))"""
+# Cada imagem: a largura mostrada, se passa da coluna (o <article>) e se alguma caixa
+# entre ela e a coluna rola de lado (a figura não cabe e o leitor teria de arrastar).
+FIGURAS_JS = """() => {
+  const art = document.querySelector('article'); const col = art.getBoundingClientRect();
+  return [...art.querySelectorAll('img')].map(i => {
+    const r = i.getBoundingClientRect();
+    let rola = false;
+    for (let c = i.parentElement; c && c !== art; c = c.parentElement)
+      if (c.scrollWidth > c.clientWidth + 1 && getComputedStyle(c).overflowX !== 'visible') rola = true;
+    return {src: i.currentSrc, w: r.width, fora: Math.max(col.left - r.left, r.right - col.right),
+            coluna: col.width, rola};
+  });
+}"""
 
 BLOCOS_JS = """() => [...document.querySelectorAll('article .highlight')].map(b => {
   const c = b.querySelector('pre > code'); const t = b.querySelector('.filename');
@@ -163,6 +176,13 @@ FORMULAS_JS = """() => [...document.querySelectorAll('article .katex-display')].
           sombra: getComputedStyle(caixa).backgroundImage.includes('gradient'),
           tex: (d.textContent || '').slice(0, 30)};
 }).filter(f => f.largura > f.coluna + 1)"""
+
+# Blocos de código e saídas que rolam de lado a 390 px: o fundo tem a sombra que avisa
+# que o texto continua (a saída não parece cortada).
+ROLAM_JS = """() => [...document.querySelectorAll('article pre > code')]
+  .filter(c => c.checkVisibility() && c.scrollWidth > c.clientWidth + 1)
+  .map(c => ({sombra: getComputedStyle(c).backgroundImage.includes('gradient'),
+              inicio: c.textContent.trim().slice(0, 40)}))"""
 
 # Botão de copiar (Material 9.6+: nav.md-code__nav; antes: .md-clipboard) sobre o texto
 # visível da primeira linha; "¶" de um título que caiu sozinho numa linha nova.
@@ -193,6 +213,27 @@ CONTROLES_JS = """() => {
 }"""
 
 
+# Barra lateral (laptop): todo link visível da navegação está por cima, sem nada
+# cobrindo o seu centro (o título do site grudado no topo cobria "Início" e os
+# seguintes quando a barra rola até a página atual).
+NAVEGACAO_JS = """() => {
+  const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
+  if (!wrap || !wrap.checkVisibility()) return [];
+  const w = wrap.getBoundingClientRect();
+  const cobertos = [];
+  for (const a of wrap.querySelectorAll('.md-nav--primary .md-nav__link')) {
+    if (!a.checkVisibility()) continue;
+    const r = a.getBoundingClientRect();
+    const top = Math.max(r.top, w.top, 0), bottom = Math.min(r.bottom, w.bottom, innerHeight);
+    if (bottom - top < 2 || r.width < 2) continue;
+    const x = r.left + Math.min(r.width / 2, 20), y = (top + bottom) / 2;
+    const e = document.elementFromPoint(x, y);
+    if (e && !a.contains(e) && !e.contains(a)) cobertos.push(a.textContent.trim() + ' sob ' + e.className);
+  }
+  return cobertos;
+}"""
+
+
 def _medir(navegador, base, tela, extras):
     """Uma visita a cada página na tela dada; devolve {rel: {nome: resultado}}."""
     contexto, p = _visitar(navegador, tela)
@@ -210,22 +251,27 @@ def _medir(navegador, base, tela, extras):
 def a_390(servidor, navegador):
     base, _ = servidor
     return navegador(lambda b: _medir(b, base, CELULAR, {
-        "figuras": FIGURAS_JS, "formulas": FORMULAS_JS, "controles": CONTROLES_JS}))
+        "figuras": FIGURAS_JS, "formulas": FORMULAS_JS, "controles": CONTROLES_JS, "rolam": ROLAM_JS}))
 
 
 @pytest.fixture(scope="module")
 def a_1280(servidor, navegador):
     base, _ = servidor
-    return navegador(lambda b: _medir(b, base, LAPTOP, {"blocos": BLOCOS_JS, "controles": CONTROLES_JS}))
+    return navegador(lambda b: _medir(b, base, LAPTOP, {"blocos": BLOCOS_JS, "controles": CONTROLES_JS,
+                                                          "navegacao": NAVEGACAO_JS}))
 
 
 @pytest.mark.navegador
 def test_figuras_legiveis_a_390_px(a_390, servidor):
+    """Toda figura cabe na coluna (sem rolar de lado) e tem texto legível; sem exceções."""
     _, destino = servidor
-    miudas, largas, n = [], [], 0
+    miudas, largas, paginas, n = [], [], [], 0
     for rel, m in a_390.items():
         for f in m["figuras"]:
             caminho = urlparse(f["src"]).path
+            if f["fora"] > 0.5 or f["rola"]:
+                largas.append(f"{rel} {Path(caminho).name}: {f['w']:.0f} px numa coluna de {f['coluna']:.0f} px"
+                              + (" (rola de lado)" if f["rola"] else ""))
             if "/figuras/" not in caminho or not caminho.endswith(".svg"):
                 continue
             n += 1
@@ -234,10 +280,11 @@ def test_figuras_legiveis_a_390_px(a_390, servidor):
             if mostrado < LIMIAR_PX - 0.01:
                 miudas.append(f"{rel} {Path(caminho).name}: {mostrado:.1f} px")
         if m["controles"]["largura"] > CELULAR["width"]:
-            largas.append(rel)
+            paginas.append(rel)
     assert n >= 40, f"só {n} figuras SVG encontradas"
+    assert not largas, "figuras mais largas que a coluna a 390 px:\n" + "\n".join(largas)
     assert not miudas, f"texto abaixo de {LIMIAR_PX} px a 390 px:\n" + "\n".join(miudas)
-    assert not largas, f"páginas que rolam de lado a 390 px: {largas}"
+    assert not paginas, f"páginas que rolam de lado a 390 px: {paginas}"
 
 
 @pytest.mark.navegador
@@ -261,6 +308,14 @@ def test_formulas_largas_rolam_com_sinal_a_390_px(a_390):
 
 
 @pytest.mark.navegador
+def test_codigo_e_saidas_largos_rolam_com_sinal_a_390_px(a_390):
+    rolam = [(rel, b) for rel, m in a_390.items() for b in m["rolam"]]
+    sem_sinal = [f"{rel}: {b['inicio']!r}" for rel, b in rolam if not b["sombra"]]
+    assert rolam, "nenhum bloco rola a 390 px: a medida não pegou os blocos"
+    assert not sem_sinal, "blocos que rolam sem sombra na borda:\n" + "\n".join(sem_sinal)
+
+
+@pytest.mark.navegador
 @pytest.mark.parametrize("tela", ["390", "1280"])
 def test_botao_de_copiar_e_permalink_nao_atrapalham(tela, request):
     medidas = request.getfixturevalue("a_" + tela)
@@ -268,6 +323,12 @@ def test_botao_de_copiar_e_permalink_nao_atrapalham(tela, request):
     pulos = [f"{rel}: {h!r}" for rel, m in medidas.items() for h in m["controles"]["pulos"]]
     assert not cobertos, "botão de copiar sobre a primeira linha:\n" + "\n".join(cobertos)
     assert not pulos, "¶ numa linha sozinho:\n" + "\n".join(pulos)
+
+
+@pytest.mark.navegador
+def test_nada_cobre_os_links_da_barra_lateral_a_1280_px(a_1280):
+    cobertos = [f"{rel}: {c}" for rel, m in a_1280.items() for c in m["navegacao"]]
+    assert not cobertos, "links da barra lateral cobertos:\n" + "\n".join(cobertos)
 
 
 @pytest.mark.navegador

@@ -7,9 +7,8 @@ Para cada ``<img>`` de ``figuras/<nome>.svg`` numa página:
   só são pedidas quando o leitor chega perto delas);
 - se houver a variante estreita ``figuras/<nome>-estreita.svg`` (painéis empilhados,
   veja ``tools/figuras``), um ``<picture>`` a serve às telas de até 40em (640 px);
-- se mesmo assim o menor texto ficasse abaixo de ``LIMIAR_PX`` numa tela de 390 px
-  (diagramas largos sem variante), a figura ganha uma largura mínima
-  (``--largura-minima``) e rola na horizontal dentro da sua moldura;
+- nenhuma figura rola de lado: toda figura cujo texto ficaria abaixo de ``LIMIAR_PX``
+  na coluna de 390 px tem variante estreita (``tests/test_telas.py`` confere);
 - um link para o próprio SVG, que o GLightbox (pacote npm fixado em
   ``package-lock.json``, copiado de ``node_modules/glightbox/dist`` para
   ``assets/glightbox/``) abre ampliado ao tocar; sem JavaScript, o link abre o SVG.
@@ -76,22 +75,18 @@ def on_page_content(html, page, config, files):
         larga = _svg(files, nome)
         if larga is None:
             return tag
-        w, h, minima = _medidas(larga)
+        w, h, _ = _medidas(larga)
         atributos = f' width="{w}" height="{h}" decoding="async"'
         if not primeira:
             atributos += ' loading="lazy"'
         primeira = False
         estreita = _svg(files, nome + SUFIXO_ESTREITA)
-        fonte, mostrada = "", w
+        fonte = ""
         if estreita is not None:
-            we, he, minima = _medidas(estreita)
-            mostrada = we
+            we, he, _ = _medidas(estreita)
             fonte = (f'<source media="{TELA_ESTREITA}" srcset="{pasta}figuras/{nome}{SUFIXO_ESTREITA}.svg"'
                      f' width="{we}" height="{he}">')
-        estilo = ""
-        if minima > min(mostrada, 358):
-            estilo = f' style="--largura-minima: {minima}px"'
-        img = tag[:-1].rstrip("/").rstrip() + atributos + estilo + ">"
+        img = tag[:-1].rstrip("/").rstrip() + atributos + ">"
         if fonte:
             img = f"<picture>{fonte}{img}</picture>"
         return (f'<a class="figura-ampliar" href="{pasta}figuras/{nome}.svg"'

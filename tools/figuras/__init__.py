@@ -12,6 +12,8 @@ notas, ``0.64rem``) tem 12,8 px. Uma figura cujo menor texto ficaria abaixo diss
 ganha uma **variante estreita** ``<nome>-estreita`` (painéis empilhados numa
 coluna de ``LARGURA_ESTREITA`` polegadas, texto de pelo menos ``FONTE_MINIMA`` pt),
 que o gancho ``tools/ganchos_figuras.py`` serve às telas estreitas num ``<picture>``.
+Diagramas largos de um painel só são redesenhados à mão: a função aceita
+``estreita=True`` e devolve a versão para a coluna estreita (veja ``gerar``).
 
 Vírgula decimal: as marcas dos eixos e todo texto das figuras saem com vírgula
 decimal (``_virgulas``), como a prosa; o ponto fica como separador de milhar.
@@ -202,8 +204,13 @@ def _estreitar(fig) -> bool:
     novo_painel = min(max(painel_alt * escala, 2.6), 3.6) if graficos else painel_alt * escala
     fig.set_size_inches(LARGURA_ESTREITA, novo_painel * n + 0.3)
     if graficos:
+        from matplotlib.ticker import AutoLocator, MaxNLocator
+
         for ax in eixos:
             ax.tick_params(labelleft=True, labelbottom=True)
+            if type(ax.xaxis.get_major_locator()) is AutoLocator and ax.get_xscale() == "linear":
+                # menos marcas no eixo x: "1500 2000 2500" não se encostam numa coluna estreita
+                ax.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
             for eixo in (ax.xaxis, ax.yaxis):
                 for marca in eixo.get_major_ticks() + eixo.get_minor_ticks():
                     marca.label1.set_fontsize(max(marca.label1.get_fontsize(), FONTE_MINIMA))
@@ -232,7 +239,44 @@ def _estreitar(fig) -> bool:
         for legenda in fig.legends:
             base = max(base, legenda.get_window_extent().y1 / fig.bbox.height)
         fig.tight_layout(rect=(0, base, 1, 1))
+        if graficos and _legendas_para_baixo(fig, eixos):
+            # a figura cresce a altura das legendas, e elas são repostas sob o rótulo do
+            # eixo x depois de cada arrumação (o tight_layout muda o tamanho dos eixos)
+            altura = sum(ax.get_legend().get_window_extent().height for ax in eixos
+                         if getattr(ax, "_legenda_embaixo", False)) / fig.dpi
+            fig.set_size_inches(LARGURA_ESTREITA, fig.get_size_inches()[1] + altura)
+            for _ in range(3):
+                fig.tight_layout(rect=(0, base, 1, 1))
+                fig.canvas.draw()
+                _legendas_para_baixo(fig, eixos)
     return True
+
+
+def _legendas_para_baixo(fig, eixos) -> bool:
+    """Legendas de 3 ou mais linhas dentro do gráfico vão para baixo dele.
+
+    Numa coluna estreita o gráfico encolhe e a legenda, do mesmo tamanho, cobre as
+    curvas; embaixo do rótulo do eixo x ela não cobre nada. Devolve True se mexeu.
+    """
+    mexeu = False
+    for ax in eixos:
+        legenda = ax.get_legend()
+        if legenda is None or len(legenda.get_texts()) < 3 or ax.get_aspect() != "auto":
+            continue  # mapas (aspecto 1:1) não crescem para baixo: a legenda fica
+        caixa = legenda.get_bbox_to_anchor().transformed(ax.transAxes.inverted())
+        dentro = not (abs(caixa.x0) > 1e-6 or abs(caixa.y0) > 1e-6 or abs(caixa.x1 - 1) > 1e-6
+                      or abs(caixa.y1 - 1) > 1e-6)
+        if not dentro and not getattr(ax, "_legenda_embaixo", False):
+            continue  # já posta fora do gráfico pela própria figura
+        legenda.remove()
+        fundo = ax.xaxis.get_tightbbox(fig.canvas.get_renderer()).y0
+        y = ax.transAxes.inverted().transform((0, fundo))[1] - 0.02
+        ax.legend(handles=legenda.legend_handles, labels=[t.get_text() for t in legenda.get_texts()],
+                  loc="upper center", bbox_to_anchor=(0.5, y), ncols=1, frameon=False,
+                  fontsize=max(legenda.get_texts()[0].get_fontsize(), FONTE_MINIMA))
+        ax._legenda_embaixo = True
+        mexeu = True
+    return mexeu
 
 
 def _para_svg(fig) -> bytes:
@@ -241,19 +285,38 @@ def _para_svg(fig) -> bytes:
     return buf.getvalue()
 
 
+def desenha_estreita(func) -> bool:
+    """A função da figura desenha a própria variante estreita (parâmetro ``estreita``)?"""
+    import inspect
+
+    return "estreita" in inspect.signature(func).parameters
+
+
 def gerar(func) -> dict[str, bytes]:
-    """SVG(s) de uma figura: ``{"": larga}`` e, se preciso, ``{SUFIXO_ESTREITA: estreita}``."""
+    """SVG(s) de uma figura: ``{"": larga}`` e, se preciso, ``{SUFIXO_ESTREITA: estreita}``.
+
+    Uma função ``fig_<nome>(estreita=False)`` desenha ela mesma a variante estreita
+    (diagramas redesenhados: empilhados, em menos colunas, com rótulos mais curtos);
+    as outras são reorganizadas por ``_estreitar`` quando o texto ficaria miúdo.
+    """
     import matplotlib.pyplot as plt
 
     fig = func()
     try:
         _virgulas(fig)
         svgs = {"": _para_svg(fig)}
-        if texto_a_390(svgs[""]) < LIMIAR_PX and _estreitar(fig):
+        if not desenha_estreita(func) and texto_a_390(svgs[""]) < LIMIAR_PX and _estreitar(fig):
             _virgulas(fig)
             svgs[SUFIXO_ESTREITA] = _para_svg(fig)
     finally:
         plt.close(fig)
+    if desenha_estreita(func):
+        fig = func(estreita=True)
+        try:
+            _virgulas(fig)
+            svgs[SUFIXO_ESTREITA] = _para_svg(fig)
+        finally:
+            plt.close(fig)
     return svgs
 
 

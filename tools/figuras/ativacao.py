@@ -18,9 +18,10 @@ def _espiral(amostras, classes):
         np.random.set_state(estado)
 
 
-def _grafico_espiral(amostras, classes):
+def _grafico_espiral(amostras, classes, estreita=False):
+    """O gráfico dos dados; no celular (``estreita``), a legenda vai embaixo do gráfico."""
     X, y = _espiral(amostras, classes)
-    fig, ax = plt.subplots(figsize=(5.5, 4.5))
+    fig, ax = plt.subplots(figsize=(3.9, 5.2) if estreita else (5.5, 4.5))
     marcadores = ["o", "s", "^", "D"]
     for c in range(classes):
         pts = X[y == c]
@@ -30,18 +31,23 @@ def _grafico_espiral(amostras, classes):
     ax.set_xlabel("x[:, 0]")
     ax.set_ylabel("x[:, 1]")
     ax.set_title(f"spiral_data({amostras}, {classes}): {len(X)} amostras")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), frameon=False)
+    if estreita:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), frameon=False, fontsize=11)
+        ax.tick_params(labelsize=11)
+        fig.tight_layout()
+    else:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), frameon=False)
     return fig
 
 
-def fig_ativ_espiral():
+def fig_ativ_espiral(estreita=False):
     """Os dados em espiral usados nas páginas: 3 classes, 100 amostras por classe."""
-    return _grafico_espiral(100, 3)
+    return _grafico_espiral(100, 3, estreita)
 
 
-def fig_ativ_espiral_4():
+def fig_ativ_espiral_4(estreita=False):
     """spiral_data(100, 4): 4 classes, 400 amostras."""
-    return _grafico_espiral(100, 4)
+    return _grafico_espiral(100, 4, estreita)
 
 
 def _eixos_ativacao(ax, titulo):

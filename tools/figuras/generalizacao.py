@@ -109,12 +109,12 @@ def fig_gen_curvas_validacao():
     return fig
 
 
-def fig_gen_parada_antecipada():
+def fig_gen_parada_antecipada(estreita=False):
     h = _historico_validacao()
     i = int(np.argmin(h["val_perda"]))
     paciencia = 10
     parada = h["epoca"][min(i + paciencia, len(h["epoca"]) - 1)]
-    fig, ax = plt.subplots(figsize=(7, 3.5))
+    fig, ax = plt.subplots(figsize=(4.0, 5.2) if estreita else (7, 3.5))
     ax.plot(h["epoca"], h["perda"], color=AZUL, label="perda de treino")
     ax.plot(h["epoca"], h["val_perda"], color=LARANJA, label="perda de validação")
     ax.axvspan(h["epoca"][i], parada, color=CINZA, alpha=0.15, label="paciência (10 medições)")
@@ -125,12 +125,22 @@ def fig_gen_parada_antecipada():
     ax.set_ylabel("perda")
     ax.set_xlim(0, 4000)
     ax.grid(alpha=0.3)
+    if estreita:  # celular: a legenda numa coluna, longe do rótulo do eixo x
+        ax.set_xticks([0, 1000, 2000, 3000, 4000])
+        ax.tick_params(labelsize=11)
+        ax.xaxis.label.set_fontsize(11)
+        ax.yaxis.label.set_fontsize(11)
+        ax.legend(fontsize=11, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=1, frameon=False)
+        fig.tight_layout()
+        return fig
     ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
     return fig
 
 
-def fig_gen_k_fold():
+def fig_gen_k_fold(estreita=False):
     k = 5
+    if estreita:
+        return _k_fold_estreita(k)
     fig, ax = plt.subplots(figsize=(7, 2.8))
     for rodada in range(k):
         for parte in range(k):
@@ -145,6 +155,29 @@ def fig_gen_k_fold():
     ax.axis("off")
     ax.set_title("Validação cruzada com k = 5 partes")
     return fig
+
+
+def _k_fold_estreita(k):
+    """Celular: as mesmas rodadas, com as cores explicadas numa legenda embaixo."""
+    from matplotlib.patches import Rectangle
+
+    fig, ax = plt.subplots()
+    larg, alt, x0 = 0.8, 0.55, 1.55
+    for rodada in range(k):
+        y = (k - 1 - rodada) * 0.7
+        for parte in range(k):
+            validacao = parte == rodada
+            ax.add_patch(Rectangle((x0 + parte * (larg + 0.08), y), larg, alt,
+                                   color=LARANJA if validacao else AZUL, alpha=0.9 if validacao else 0.35))
+        ax.text(x0 - 0.12, y + alt / 2, f"rodada {rodada + 1}", ha="right", va="center", fontsize=11)
+    ax.text(2.9, k * 0.7 + 0.55, "Validação cruzada com k = 5 partes", ha="center", va="bottom", fontsize=12)
+    ax.text(x0 + (k * (larg + 0.08) - 0.08) / 2, k * 0.7 + 0.05, "os dados em 5 partes",
+            ha="center", va="bottom", fontsize=11)
+    for i, (cor, alfa, nome) in enumerate(((AZUL, 0.35, "treino"), (LARANJA, 0.9, "validação"))):
+        xl = 0.6 + i * 2.4
+        ax.add_patch(Rectangle((xl, -0.75), 0.45, 0.4, color=cor, alpha=alfa))
+        ax.text(xl + 0.6, -0.55, nome, ha="left", va="center", fontsize=11)
+    return _quadro_estreito(fig, ax, (0.0, 6.0), (-0.95, k * 0.7 + 1.0))
 
 
 def fig_gen_pesos_l2():
@@ -237,4 +270,20 @@ def fig_gen_fronteiras_poucos_dados():
     eixos[0].set_ylabel("$x_2$")
     eixos[0].legend(loc="lower left", fontsize=8)
     fig.tight_layout()
+    return fig
+
+
+def _quadro_estreito(fig, ax, xlim, ylim, largura=3.7):
+    """Variante estreita (celular): o eixo ocupa a figura, com a mesma escala em x e y.
+
+    3,7 polegadas cabem na coluna de 358 px de um celular no tamanho natural
+    (3,7 × 96 = 355 px): texto de 11 pt aparece com 14,7 px.
+    """
+    (x0, x1), (y0, y1) = xlim, ylim
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_position((0, 0, 1, 1))
+    fig.set_size_inches(largura, largura * (y1 - y0) / (x1 - x0))
     return fig

@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
+
 AZUL, LARANJA, VERDE, VERMELHO, ROXO, CINZA = (
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#7f7f7f",
 )
@@ -38,7 +39,9 @@ def _limpo(ax):
 # --------------------------------------------------------------------------
 # O que são redes neurais
 # --------------------------------------------------------------------------
-def fig_intro_neuronio_artificial():
+def fig_intro_neuronio_artificial(estreita=False):
+    if estreita:
+        return _neuronio_artificial_estreita()
     fig, ax = plt.subplots(figsize=(8, 3.8))
     _limpo(ax)
     ys = [2.6, 1.5, 0.4]
@@ -134,15 +137,20 @@ def fig_intro_ciclo_treino():
     return fig
 
 
-def fig_intro_passo_feedforward():
-    """As contas de um neurônio com 3 entradas (os mesmos números da página)."""
+def fig_intro_passo_feedforward(estreita=False):
+    """As contas de um neurônio com 3 entradas (os mesmos números da página).
+
+    A variante estreita tem a mesma forma, com texto de 11 pt e as contas sem espaços
+    em volta do ×, para os rótulos não se encostarem numa coluna de celular.
+    """
     entradas = np.array([1.0, 2.0, 3.0])
     pesos = np.array([0.2, 0.8, -0.5])
     vies = 2.0
     produtos = entradas * pesos
     z = produtos.sum() + vies
-    fig, ax = plt.subplots(figsize=(7, 3.2))
-    rotulos = [f"$x_{i}w_{i}$\n{entradas[i-1]:g} × {pesos[i-1]:g}" for i in (1, 2, 3)] + ["$b$", "$z$"]
+    fig, ax = plt.subplots(figsize=(4.0, 3.4) if estreita else (7, 3.2))
+    vezes = "×" if estreita else " × "
+    rotulos = [f"$x_{i}w_{i}$\n{entradas[i-1]:g}{vezes}{pesos[i-1]:g}" for i in (1, 2, 3)] + ["$b$", "$z$"]
     valores = list(produtos) + [vies, z]
     cores = [AZUL, AZUL, AZUL, VERDE, LARANJA]
     barras = ax.bar(range(5), valores, color=cores, edgecolor="#333333")
@@ -154,6 +162,12 @@ def fig_intro_passo_feedforward():
     ax.set_ylabel("valor")
     ax.set_ylim(-2.1, 3.4)
     ax.set_title("Parcelas da soma ponderada e o resultado $z$", fontsize=11)
+    if estreita:
+        ax.tick_params(labelsize=11)
+        for t in ax.texts:
+            t.set_fontsize(11)
+        ax.yaxis.label.set_fontsize(11)
+        fig.tight_layout()
     return fig
 
 
@@ -181,7 +195,9 @@ def fig_intro_feedforward_vs_recorrente():
     return fig
 
 
-def fig_intro_convolucao():
+def fig_intro_convolucao(estreita=False):
+    if estreita:
+        return _convolucao_estreita()
     rng = np.random.default_rng(3)
     img = rng.integers(0, 10, size=(6, 6))
     fig, ax = plt.subplots(figsize=(8, 3.4))
@@ -218,7 +234,9 @@ def fig_intro_convolucao():
     return fig
 
 
-def fig_intro_gan():
+def fig_intro_gan(estreita=False):
+    if estreita:
+        return _gan_estreita()
     fig, ax = plt.subplots(figsize=(8, 3.2))
     _limpo(ax)
     _caixa(ax, 0.8, 1.0, "ruído\naleatório", "#f2f2f2", larg=1.3, alt=0.9, fonte=10)
@@ -272,4 +290,111 @@ def fig_intro_ajuste_polinomios():
     eixos[0].set_ylabel("$y$")
     eixos[2].legend(loc="upper right", fontsize=8, framealpha=0.9)
     fig.tight_layout()
+    return fig
+
+
+# --------------------------------------------------------------------------
+# Variantes estreitas (celular): o mesmo diagrama de cima para baixo, com texto de
+# pelo menos 11 pt (veja tools/figuras/__init__.py)
+# --------------------------------------------------------------------------
+F = 11
+
+
+def _neuronio_artificial_estreita():
+    fig, ax = plt.subplots()
+    ys = [4.2, 3.0, 1.8]
+    centro = (3.3, 3.0)
+    for i, y in enumerate(ys, start=1):
+        ax.add_patch(Circle((0.5, y), 0.34, facecolor="#cfe3f3", edgecolor=AZUL, lw=1.5))
+        ax.text(0.5, y, f"$x_{i}$", ha="center", va="center", fontsize=13)
+        _seta(ax, (0.88, y), (2.82, 3.0 + (y - 3.0) * 0.25), cor=AZUL)
+        ax.text(1.75, y + (3.0 - y) * 0.45 + 0.3, f"$w_{i}$", ha="center", fontsize=13, color=AZUL)
+    ax.text(0.5, 4.75, "entradas", ha="center", fontsize=F)
+    ax.text(1.75, 4.75, "pesos", ha="center", fontsize=F, color=AZUL)
+    # soma, com o viés chegando de cima
+    ax.add_patch(Circle(centro, 0.45, facecolor="#ffe0c2", edgecolor=LARANJA, lw=1.8))
+    ax.text(*centro, r"$\Sigma$", ha="center", va="center", fontsize=18)
+    ax.text(3.85, 3.0, "soma\nponderada", ha="left", va="center", fontsize=F)
+    ax.add_patch(Circle((3.3, 4.6), 0.3, facecolor="#d5efd5", edgecolor=VERDE, lw=1.5))
+    ax.text(3.3, 4.6, "$b$", ha="center", va="center", fontsize=13)
+    ax.text(3.7, 4.6, "viés", ha="left", va="center", fontsize=F, color=VERDE)
+    _seta(ax, (3.3, 4.3), (3.3, 3.47), cor=VERDE)
+    # ativação, embaixo da soma
+    _seta(ax, (3.3, 2.53), (3.3, 1.65))
+    ax.text(3.45, 2.1, "$z$", ha="left", va="center", fontsize=13)
+    _caixa(ax, 3.3, 1.2, "$f(z)$", "#e6dcf2", larg=1.2, alt=0.75, fonte=13)
+    ax.text(4.05, 1.2, "função de\nativação", ha="left", va="center", fontsize=F)
+    _seta(ax, (3.3, 0.78), (3.3, 0.1))
+    ax.text(3.3, -0.05, "$y$ (saída)", ha="center", va="top", fontsize=13)
+    return _quadro_estreito(fig, ax, (0.0, 5.3), (-0.55, 5.1))
+
+
+def _convolucao_estreita():
+    rng = np.random.default_rng(3)
+    img = rng.integers(0, 10, size=(6, 6))  # a mesma imagem da versão larga
+    fig, ax = plt.subplots()
+    c = 0.5
+    for i in range(6):
+        for j in range(6):
+            dentro = 1 <= i <= 3 and 1 <= j <= 3
+            ax.add_patch(plt.Rectangle((j * c, 3.0 + (5 - i) * c), c, c,
+                                       facecolor="#ffe0c2" if dentro else "#f2f2f2",
+                                       edgecolor="#555555", lw=0.8))
+            ax.text(j * c + c / 2, 3.0 + (5 - i) * c + c / 2, str(img[i, j]), ha="center", va="center",
+                    fontsize=F)
+    ax.add_patch(plt.Rectangle((c, 3.0 + 2 * c), 3 * c, 3 * c, fill=False, edgecolor=LARANJA, lw=2.5))
+    ax.text(1.5, 2.9, "imagem (6 × 6 pixels)", ha="center", va="top", fontsize=F)
+    # filtro, à direita da imagem
+    for i in range(3):
+        for j in range(3):
+            ax.add_patch(plt.Rectangle((4.2 + j * c, 4.0 + (2 - i) * c), c, c,
+                                       facecolor="#e6dcf2", edgecolor="#555555", lw=0.8))
+            ax.text(4.2 + j * c + c / 2, 4.0 + (2 - i) * c + c / 2, "$w$", ha="center", va="center", fontsize=F)
+    ax.text(4.95, 3.9, "filtro 3 × 3\n(pesos\naprendidos)", ha="center", va="top", fontsize=F)
+    _seta(ax, (3.2, 4.75), (4.05, 4.75), cor=LARANJA)
+    ax.text(3.62, 4.95, "desliza", ha="center", va="bottom", fontsize=F, color=LARANJA)
+    # mapa de características, embaixo
+    for i in range(4):
+        for j in range(4):
+            alvo = i == 1 and j == 1
+            ax.add_patch(plt.Rectangle((2.0 + j * c, (3 - i) * c - 0.4), c, c,
+                                       facecolor="#ffe0c2" if alvo else "#d5efd5",
+                                       edgecolor="#555555", lw=0.8))
+    _seta(ax, (4.95, 2.55), (3.1, 1.2), curva=-0.2)
+    ax.text(3.0, -0.55, "mapa de características (4 × 4)", ha="center", va="top", fontsize=F)
+    return _quadro_estreito(fig, ax, (-0.1, 6.0), (-1.05, 6.1))
+
+
+def _gan_estreita():
+    fig, ax = plt.subplots()
+    _caixa(ax, 1.6, 5.0, "ruído aleatório", "#f2f2f2", larg=2.2, alt=0.6, fonte=F)
+    _caixa(ax, 1.6, 3.7, "rede geradora", "#ffe0c2", larg=2.2, alt=0.6, fonte=F)
+    _caixa(ax, 1.6, 2.4, "dados falsos", "#f6d0d0", larg=2.2, alt=0.6, fonte=F)
+    _caixa(ax, 4.2, 2.4, "dados reais", "#cfe3f3", larg=2.0, alt=0.6, fonte=F)
+    _caixa(ax, 2.9, 1.0, "rede discriminadora", "#e6dcf2", larg=3.0, alt=0.6, fonte=F)
+    _seta(ax, (1.6, 4.65), (1.6, 4.05))
+    _seta(ax, (1.6, 3.35), (1.6, 2.75))
+    _seta(ax, (1.9, 2.05), (2.4, 1.35))
+    _seta(ax, (3.9, 2.05), (3.4, 1.35))
+    ax.text(2.9, 0.6, "“real ou falso?”", ha="center", va="top", fontsize=F)
+    # o erro volta ao gerador pela esquerda
+    _seta(ax, (1.35, 0.85), (0.45, 3.6), cor=VERMELHO, curva=-0.45, linestyle="--")
+    ax.text(2.85, 3.7, "o erro do\ndiscriminador\nensina o gerador", ha="left", va="center",
+            fontsize=F, color=VERMELHO)
+    return _quadro_estreito(fig, ax, (0.0, 5.4), (-0.05, 5.45))
+
+
+def _quadro_estreito(fig, ax, xlim, ylim, largura=3.7):
+    """Variante estreita (celular): o eixo ocupa a figura, com a mesma escala em x e y.
+
+    3,7 polegadas cabem na coluna de 358 px de um celular no tamanho natural
+    (3,7 × 96 = 355 px): texto de 11 pt aparece com 14,7 px.
+    """
+    (x0, x1), (y0, y1) = xlim, ylim
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_position((0, 0, 1, 1))
+    fig.set_size_inches(largura, largura * (y1 - y0) / (x1 - x0))
     return fig

@@ -114,10 +114,18 @@ def fig_otim_busca():
     return fig
 
 
-def fig_otim_tangentes():
+def _legenda_embaixo(fig, ax):
+    """Variante estreita (celular): a legenda sai de cima das curvas e vai para baixo do gráfico."""
+    ax.legend(fontsize=11, loc="upper center", bbox_to_anchor=(0.5, -0.2), frameon=False)
+    ax.tick_params(labelsize=11)
+    fig.tight_layout()
+    return fig
+
+
+def fig_otim_tangentes(estreita=False):
     """f(x) = 2x² com retas tangentes em três pontos (inclinação = 4x)."""
     x = np.linspace(-2, 2, 200)
-    fig, ax = plt.subplots(figsize=(7, 3.5))
+    fig, ax = plt.subplots(figsize=(4.0, 4.8) if estreita else (7, 3.5))
     ax.plot(x, 2 * x**2, color="black", lw=2, label="$f(x) = 2x^2$")
     for i, x0 in enumerate([-1.5, 0.5, 1.25]):
         inclinacao = 4 * x0
@@ -129,25 +137,34 @@ def fig_otim_tangentes():
     ax.set_ylabel("f(x)")
     ax.set_ylim(-1.5, 8.5)
     ax.axhline(0, color="gray", lw=0.6)
+    if estreita:
+        return _legenda_embaixo(fig, ax)
     ax.legend(fontsize=9, loc="upper center")
     fig.tight_layout()
     return fig
 
 
-def fig_otim_erro_h():
+def fig_otim_erro_h(estreita=False):
     """Erro da derivada numérica de x³ em x = 1 (exata: 3), em função de h (escala log)."""
     hs = np.logspace(-13, 0, 53)
     f = lambda x: x * x * x  # noqa: E731
     x0, exata = 1.0, 3.0
     frente = np.abs((f(x0 + hs) - f(x0)) / hs - exata)
     central = np.abs((f(x0 + hs) - f(x0 - hs)) / (2 * hs) - exata)
-    fig, ax = plt.subplots(figsize=(7, 3.5))
+    fig, ax = plt.subplots(figsize=(4.0, 4.4) if estreita else (7, 3.5))
     ax.loglog(hs, np.maximum(frente, 1e-16), "o-", ms=3, color=CORES[0], label="diferença para a frente")
     ax.loglog(hs, np.maximum(central, 1e-16), "s-", ms=3, color=CORES[1], label="diferença central")
     ax.set_ylim(1e-12, 10)
     ax.set_xlabel("h")
     ax.set_ylabel("erro absoluto")
     ax.set_title("Derivada numérica de $x^3$ em $x = 1$", fontsize=11)
+    if estreita:
+        from matplotlib.ticker import LogLocator
+
+        ax.xaxis.set_major_locator(LogLocator(numticks=5))
+        ax.set_xlabel("h", fontsize=11)
+        ax.set_ylabel("erro absoluto", fontsize=11)
+        return _legenda_embaixo(fig, ax)
     ax.legend(fontsize=9, loc="upper center")
     fig.tight_layout()
     return fig

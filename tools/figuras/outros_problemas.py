@@ -51,12 +51,13 @@ def _treinar_binaria():
     return X, y, prever
 
 
-def fig_outros_fronteira_binaria():
+def fig_outros_fronteira_binaria(estreita=False):
+    """A fronteira da rede binária; no celular (``estreita``), a barra de cores fica deitada embaixo."""
     X, y, prever = _treinar_binaria()
     xs = np.linspace(-1.1, 1.1, 300)
     gx, gy = np.meshgrid(xs, xs)
     prob = prever(np.c_[gx.ravel(), gy.ravel()]).reshape(gx.shape)
-    fig, ax = plt.subplots(figsize=(5.2, 4.4))
+    fig, ax = plt.subplots(figsize=(4.0, 5.0) if estreita else (5.2, 4.4))
     fundo = ax.contourf(gx, gy, prob, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.45,
                         rasterized=True)  # regiões como imagem: SVG leve
     ax.contour(gx, gy, prob, levels=[0.5], colors="black", linewidths=1.2)
@@ -64,10 +65,18 @@ def fig_outros_fronteira_binaria():
         pts = X[y[:, 0] == classe]
         ax.scatter(pts[:, 0], pts[:, 1], s=20, color=cor, marker=marca, edgecolor="black",
                    linewidth=0.5, label=f"classe {classe}")
-    fig.colorbar(fundo, ax=ax, label="probabilidade prevista da classe 1")
     ax.set_aspect("equal")
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
+    if estreita:
+        barra = fig.colorbar(fundo, ax=ax, orientation="horizontal", pad=0.14, fraction=0.06)
+        barra.set_label("probabilidade prevista da classe 1", fontsize=11)
+        barra.ax.tick_params(labelsize=11)
+        barra.set_ticks([0, 0.5, 1])
+        ax.tick_params(labelsize=11)
+        ax.legend(loc="lower left", fontsize=11)
+        return fig
+    fig.colorbar(fundo, ax=ax, label="probabilidade prevista da classe 1")
     ax.legend(loc="lower left", fontsize=9)
     return fig
 

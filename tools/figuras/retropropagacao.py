@@ -43,13 +43,15 @@ def _seta(ax, a, b, cor, rotulo, acima=True):
     ax.text(*meio, rotulo, color=cor, ha="center", va="center", fontsize=9)
 
 
-def fig_retro_grafo_neuronio():
+def fig_retro_grafo_neuronio(estreita=False):
     """Grafo do neurônio da página: valores para a frente (verde) e gradientes (vermelho)."""
     x = np.array([1.0, -2.0, 3.0])
     w = np.array([-3.0, -1.0, 2.0])
     b = 1.0
     z = float(x @ w + b)
     dz = 1.0 if z > 0 else 0.0
+    if estreita:
+        return _grafo_neuronio_estreita(x, w, b, z, dz)
     fig, ax = plt.subplots(figsize=(7.5, 4.4))
     ys = [1.5, 0.5, -0.5]
     for i, y in enumerate(ys):
@@ -73,4 +75,61 @@ def fig_retro_grafo_neuronio():
     ax.set_xlim(-0.7, 8.2)
     ax.set_ylim(-2.4, 2.1)
     ax.axis("off")
+    return fig
+
+
+def _grafo_neuronio_estreita(x, w, b, z, dz):
+    """Celular: as entradas em linhas, a soma e a ReLU descendo pela direita; texto de 11 pt."""
+    f = 11
+
+    def caixa(xy, texto, cor="white"):
+        ax.text(*xy, texto, ha="center", va="center", fontsize=f,
+                bbox=dict(boxstyle="round,pad=0.3", fc=cor, ec="black", lw=1))
+
+    def seta(a, b_, cor):
+        ax.annotate("", xy=b_, xytext=a, arrowprops=dict(arrowstyle="-|>", color=cor, lw=1.6))
+
+    fig, ax = plt.subplots()
+    ys = [6.0, 4.5, 3.0]
+    xm, xs = 2.95, 4.75  # os nós "×" e a coluna da soma e da ReLU
+    for i, y in enumerate(ys):
+        caixa((0.75, y), f"$x_{i}$ = {_n(x[i])}\n$w_{i}$ = {_n(w[i])}", "#e8f0fb")
+        caixa((xm, y), "×")
+        seta((1.5, y), (2.7, y), VERDE)
+        ax.text(2.1, y + 0.1, _n(x[i] * w[i]), color=VERDE, ha="center", va="bottom", fontsize=f)
+        seta((2.7, y - 0.17), (1.5, y - 0.17), VERMELHO)
+        ax.text(2.1, y - 0.3, f"$dw_{i}$ = {_n(dz * x[i])}\n$dx_{i}$ = {_n(dz * w[i])}", color=VERMELHO,
+                ha="center", va="top", fontsize=f)
+        seta((xm + 0.22, y + (4.5 - y) * 0.1), (xm + 1.55, 4.5 + (y - 4.5) * 0.12), VERDE)
+    caixa((xs, 6.3), f"$b$ = {_n(b)}", "#e8f0fb")
+    seta((xs, 6.0), (xs, 4.8), VERDE)
+    ax.text(xs + 0.15, 5.4, f"$db$ = {_n(dz)}", color=VERMELHO, ha="left", va="center", fontsize=f)
+    caixa((xs, 4.5), "+")
+    seta((xs - 0.15, 4.2), (xs - 0.15, 2.75), VERDE)
+    ax.text(xs - 0.3, 3.2, f"z = {z:g}", color=VERDE, ha="right", va="center", fontsize=f)
+    seta((xs + 0.15, 2.75), (xs + 0.15, 4.2), VERMELHO)
+    ax.text(xs + 0.3, 3.45, f"dz = {dz:g}", color=VERMELHO, ha="left", va="center", fontsize=f)
+    caixa((xs, 2.45), "ReLU")
+    seta((xs - 0.15, 2.15), (xs - 0.15, 0.95), VERDE)
+    ax.text(xs - 0.3, 1.5, f"a = {max(z, 0):g}", color=VERDE, ha="right", va="center", fontsize=f)
+    seta((xs + 0.15, 0.95), (xs + 0.15, 2.15), VERMELHO)
+    ax.text(xs + 0.3, 1.5, "∂L/∂a\n= 1", color=VERMELHO, ha="left", va="center", fontsize=f)
+    ax.text(0.05, 1.3, "para a frente", color=VERDE, fontsize=f, ha="left", va="center")
+    ax.text(0.05, 0.8, "para trás (gradientes)", color=VERMELHO, fontsize=f, ha="left", va="center")
+    return _quadro_estreito(fig, ax, (0.0, 6.3), (0.5, 6.75))
+
+
+def _quadro_estreito(fig, ax, xlim, ylim, largura=3.7):
+    """Variante estreita (celular): o eixo ocupa a figura, com a mesma escala em x e y.
+
+    3,7 polegadas cabem na coluna de 358 px de um celular no tamanho natural
+    (3,7 × 96 = 355 px): texto de 11 pt aparece com 14,7 px.
+    """
+    (x0, x1), (y0, y1) = xlim, ylim
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_position((0, 0, 1, 1))
+    fig.set_size_inches(largura, largura * (y1 - y0) / (x1 - x0))
     return fig
