@@ -166,3 +166,36 @@ def test_modelo_salvo_e_carregado_preve_igual(pagina):
 def test_notebook_pode_ser_baixado(pagina):
     assert (pagina.parent / NOTEBOOK.name).exists(), "include_source: o .ipynb não foi copiado para o site"
     assert f'href="{NOTEBOOK.name}"' in pagina.read_text(encoding="utf-8")
+
+
+def test_figuras_do_notebook_legiveis_no_celular(notebook):
+    """O menor texto de cada figura PNG, na coluna de 358 px de um celular, tem ≥ 12,8 px.
+
+    O tamanho do texto vem do código (``font.size`` e ``figure.dpi`` do rcParams, e
+    qualquer ``fontsize=`` explícito); a largura, do cabeçalho de cada PNG guardado.
+    """
+    import base64
+    import struct
+    import sys
+
+    sys.path.insert(0, str(DOCS.parent))
+    from tools.figuras import COLUNA_390_PX, LIMIAR_PX
+
+    codigo = "\n".join(c.source for c in _celulas(notebook, "code"))
+    assert not re.search(r"fontsize\s*=\s*['\"]", codigo), "use tamanhos em pontos, não 'small'/'x-small'"
+    base = re.search(r'"font\.size":\s*([\d.]+)', codigo)
+    dpi = re.search(r'"figure\.dpi":\s*([\d.]+)', codigo)
+    assert base and dpi, "o notebook precisa fixar font.size e figure.dpi no rcParams"
+    menor_pt = min([float(base.group(1))] + [float(x) for x in re.findall(r"fontsize\s*=\s*([\d.]+)", codigo)])
+    larguras = []
+    for celula in _celulas(notebook, "code"):
+        for saida in celula.outputs:
+            png = saida.get("data", {}).get("image/png")
+            if png:
+                largura = struct.unpack(">I", base64.b64decode(png)[16:20])[0]
+                larguras.append(largura)
+                texto_px = menor_pt * float(dpi.group(1)) / 72 * min(1.0, COLUNA_390_PX / largura)
+                assert texto_px >= LIMIAR_PX, (
+                    f"figura de {largura} px: texto de {texto_px:.1f} px no celular (mínimo {LIMIAR_PX})"
+                )
+    assert len(larguras) >= 4
