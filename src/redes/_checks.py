@@ -96,16 +96,19 @@ def batch(inputs, n_features, who):
     return inputs
 
 
-def all_finite(array):
-    """True se não há NaN nem inf. Inteiros e bool são sempre finitos. Para floats,
-    primeiro a soma dos quadrados (um produto escalar, rápido e sem criar array):
-    NaN ou inf em qualquer posição a deixa não finita, e como as parcelas são ≥ 0
-    não há cancelamento. Só se ela não for finita (ou estourar com números enormes)
-    olhamos elemento por elemento."""
-    if array.dtype.kind in "biu":
-        return True
-    flat = array.ravel()
-    return math.isfinite(np.dot(flat, flat)) or bool(np.isfinite(array).all())
+def all_finite(array, *more):
+    """True se nenhum dos arrays tem NaN ou inf. Inteiros e bool são sempre finitos.
+    Para floats, primeiro a soma dos quadrados (um produto escalar do BLAS, rápido e
+    sem criar array): NaN ou inf em qualquer posição a deixa não finita, e como as
+    parcelas são ≥ 0 não há cancelamento. Só se ela não for finita (NaN, inf, ou um
+    estouro com números enormes, mas finitos) olhamos elemento por elemento; assim a
+    resposta nunca é um erro falso."""
+    if array.dtype.kind != "f":
+        ok = array.dtype.kind in "biu" or bool(np.isfinite(array).all())
+    else:
+        flat = array.ravel()  # (o método .dot custa metade de np.dot em arrays pequenos)
+        ok = math.isfinite(flat.dot(flat)) or bool(np.isfinite(array).all())
+    return ok and (not more or all_finite(*more))
 
 
 def finite(array, what, who, hint=""):
@@ -116,9 +119,26 @@ def finite(array, what, who, hint=""):
     raise ValueError(f"{who}: {what} {verb} NaN ou inf (shape {np.shape(array)}).{hint}")
 
 
+_EMPTY = np.zeros(0)
+
+
+def product_finite(result, a, b, c):
+    """True se `result` = a @ b + c é certamente finito, sem varrê-lo. Pela desigualdade
+    de Cauchy-Schwarz, |(a @ b)[i, j]| ≤ ‖a‖·‖b‖ (normas de Frobenius): se as somas dos
+    quadrados de a, b e c são finitas e pequenas, nenhuma conta estourou. Só vale a pena
+    quando o resultado é bem maior que os fatores (300 × 2 @ 2 × 64 dá 300 × 64, por
+    exemplo); se não, ou na dúvida (False), quem chamou varre o resultado."""
+    if result.size < 4 * (a.size + b.size + c.size) or result.dtype != np.float64 or \
+            a.dtype.kind != "f" or b.dtype.kind != "f" or c.dtype.kind != "f":
+        return False  # (o produto escalar de inteiros daria a volta em vez de estourar)
+    a, b, c = a.ravel(), b.ravel(), c.ravel()
+    return float(a.dot(a)) * float(b.dot(b)) + float(c.dot(c)) <= 1e300  # |elemento| ≤ 2e150
+
+
 def dense_output(layer, inputs):
-    """Confere a saída de uma Layer_Dense; só se houver NaN/inf procura a causa."""
-    if all_finite(layer.output):
+    """Confere a saída de uma Layer_Dense (ou, se ela for maior que a entrada e os
+    parâmetros juntos, estes: veja `product_finite`); só se houver NaN/inf procura a causa."""
+    if product_finite(layer.output, inputs, layer.weights, layer.biases) or all_finite(layer.output):
         return
     del layer.output  # um forward que falhou não deixa saída para o backward
     finite(inputs, "a entrada", "Layer_Dense")
@@ -143,12 +163,28 @@ def gradient(layer, dvalues, who, check_values=True):
 
 
 def dense_gradient(layer, dvalues):
-    """NaN ou inf em dvalues chega às somas por coluna (dbiases, um array pequeno):
-    conferir dbiases e dweights basta, sem varrer dvalues inteiro."""
-    if all_finite(layer.dbiases) and all_finite(layer.dweights):
+    """Confere os três gradientes de uma Layer_Dense numa chamada só. NaN ou inf em
+    dvalues chega às somas por coluna (dbiases, um array pequeno), então não é preciso
+    varrer dvalues inteiro; mas cada produto pode estourar sozinho, e a regularização
+    também. Se algo não for finito, o backward não deixa gradientes para o otimizador."""
+    if all_finite(layer.dbiases, layer.dweights) and (
+            product_finite(layer.dinputs, dvalues, layer.weights, _EMPTY) or all_finite(layer.dinputs)):
         return
+    del layer.dweights, layer.dbiases, layer.dinputs
     finite(dvalues, "dvalues", "Layer_Dense")
-    raise ValueError("Layer_Dense: o gradiente estourou para inf (dvalues ou entradas grandes demais).")
+    for array, what in ((layer.weights, "os pesos"), (layer.biases, "os vieses")):
+        finite(array, what, "Layer_Dense")
+    raise ValueError("Layer_Dense: o gradiente estourou para inf "
+                     "(dvalues, entradas ou regularização grandes demais).")
+
+
+def base_class(obj, base, method):
+    """A classe base (Loss, Optimizer) não sabe fazer a conta: o erro diz quais
+    subclasses do pacote fazem (levantado por `forward`, `backward` ou `update` da base)."""
+    names = [cls.__name__ for cls in base.__subclasses__() if cls.__module__.startswith("redes.")]
+    raise ValueError(f"{type(obj).__name__}.{method}: {base.__name__} é só a classe base e não "
+                     f"implementa {method}; use uma das subclasses ({', '.join(names)}) "
+                     f"ou defina {method} numa subclasse sua.")
 
 
 def trainable(layer, who):
@@ -160,6 +196,8 @@ def trainable(layer, who):
 
 def parameters(layer, who):
     """Depois de um passo, os parâmetros precisam continuar finitos (um passo grande demais estoura)."""
+    if all_finite(layer.weights, layer.biases):
+        return
     hint = " O passo estourou: tente uma taxa de aprendizado menor."
     finite(layer.weights, "os pesos", who, hint)
     finite(layer.biases, "os vieses", who, hint)
@@ -205,7 +243,8 @@ def layer_output(layer, who):
 def softmax_output(layer, who):
     """NaN ou +inf numa linha da entrada deixa a linha toda NaN na saída da softmax;
     basta olhar a primeira coluna. Só então varremos a entrada para explicar o erro."""
-    if math.isfinite(layer.output[:, 0].sum()):
+    first = layer.output[:, 0]
+    if math.isfinite(first.dot(first)):  # probabilidades: o quadrado não estoura
         return
     del layer.output
     finite(layer.inputs, "a entrada", who)
@@ -219,14 +258,22 @@ def sample_losses(losses, who):
     return losses
 
 
+_SUM_IS_MEAN = (np.dtype(np.float64), np.dtype(np.float32))
+
+
 def mean_loss(losses, who):
     """Média das perdas por amostra; lote vazio não tem média."""
     if len(losses) == 0:
         raise ValueError(f"{who}: não há amostras (lote vazio); a perda média não existe.")
-    value = losses.mean()
+    # soma / n é o que losses.mean() calcula (o mesmo resultado, bit a bit, em float64
+    # e float32), sem o custo fixo da mean, que é escrita em Python dentro do NumPy.
+    value = losses.sum() / len(losses) if losses.dtype in _SUM_IS_MEAN else losses.mean()
     if not math.isfinite(value):
         raise ValueError(f"{who}: a perda média estourou ({value}); previsões grandes demais?")
     return value
+
+
+_UNSIGNED = {np.dtype(f"i{size}"): np.dtype(f"u{size}") for size in (1, 2, 4, 8)}
 
 
 def class_labels(y_pred, y_true, who):
@@ -250,7 +297,7 @@ def class_labels(y_pred, y_true, who):
             f"mas recebeu dtype {y_true.dtype}.")
     # Vistos como inteiros sem sinal, os negativos viram números enormes: um só
     # max() confere os dois limites (0 <= rótulo < k) numa passada.
-    if n and y_true.view(y_true.dtype.str.replace("i", "u")).max() >= k:
+    if n and y_true.view(_UNSIGNED.get(y_true.dtype, y_true.dtype)).max() >= k:
         raise ValueError(
             f"{who}: rótulos devem estar entre 0 e {k - 1} (há {k} classes), "
             f"mas recebeu valores de {y_true.min()} a {y_true.max()}.")

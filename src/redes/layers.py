@@ -52,7 +52,6 @@ class Layer_Dense:
         dvalues = _checks.gradient(self, dvalues, "Layer_Dense", check_values=False)
         self.dweights = self.inputs.T @ dvalues
         self.dbiases = dvalues.sum(axis=0, keepdims=True)
-        _checks.dense_gradient(self, dvalues)
         # Derivadas das penalidades: L1 → l1 * sinal(w); L2 → 2 * l2 * w.
         if self.weight_regularizer_l1 > 0:
             self.dweights += self.weight_regularizer_l1 * np.sign(self.weights)
@@ -63,6 +62,7 @@ class Layer_Dense:
         if self.bias_regularizer_l2 > 0:
             self.dbiases += 2 * self.bias_regularizer_l2 * self.biases
         self.dinputs = dvalues @ self.weights.T
+        _checks.dense_gradient(self, dvalues)  # os três gradientes finitos (nada estourou)
     # --8<-- [end:Layer_Dense-backward]
 # --8<-- [end:Layer_Dense]
 

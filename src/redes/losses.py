@@ -18,7 +18,17 @@ EPS = 1e-7
 
 # --8<-- [start:Loss]
 class Loss:
-    """Base das perdas: média das perdas por amostra e custo de regularização."""
+    """Base das perdas: média das perdas por amostra e custo de regularização.
+
+    Cada perda do pacote é uma subclasse com o seu `forward` (perda de cada amostra)
+    e o seu `backward`; a base sozinha não calcula perda nenhuma e diz isso num erro.
+    """
+
+    def forward(self, y_pred, y_true):
+        _checks.base_class(self, Loss, "forward")
+
+    def backward(self, dvalues, y_true):
+        _checks.base_class(self, Loss, "backward")
 
     # --8<-- [start:Loss-calculate]
     def calculate(self, output, y):
@@ -80,27 +90,19 @@ class Activation_Softmax_Loss_CategoricalCrossentropy:
     def __init__(self):
         self.activation = Activation_Softmax()
         self.loss = Loss_CategoricalCrossentropy()
-        self.checked = (None, None)  # (rótulos, saída) já conferidos no forward
 
     def forward(self, inputs, y_true):
         self.activation.forward(inputs)
         self.output = self.activation.output
-        loss = self.loss.calculate(self.output, y_true)
-        self.checked = (y_true, self.output)
-        return loss
+        return self.loss.calculate(self.output, y_true)
 
     def backward(self, dvalues, y_true):
         who = "Activation_Softmax_Loss_CategoricalCrossentropy"
-        labels, output = self.checked
-        if y_true is labels and dvalues is output:
-            y_true = np.asarray(y_true)  # a saída e os rótulos do forward: já conferidos lá
-        else:
-            dvalues = _checks.predictions(dvalues, who)
-            y_true = _checks.class_labels(dvalues, y_true, who)
-        if y_true.ndim == 2:
-            y_true = np.argmax(y_true, axis=1)
-        self.dinputs = dvalues.copy()
-        self.dinputs[np.arange(len(dvalues)), y_true] -= 1
+        dvalues = _checks.predictions(dvalues, who)
+        y_true = _checks.class_labels(dvalues, y_true, who)
+        if y_true.ndim == 1:  # índices de classe viram linhas one-hot
+            y_true = np.eye(dvalues.shape[1], dtype=dvalues.dtype)[y_true]
+        self.dinputs = dvalues - y_true.astype(dvalues.dtype, copy=False)
         self.dinputs /= len(dvalues)
 # --8<-- [end:Activation_Softmax_Loss_CategoricalCrossentropy]
 
