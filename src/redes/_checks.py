@@ -14,6 +14,10 @@ import numpy as np
 
 # Limite de pesos de uma Layer_Dense (10⁹ pesos float64 já são 8 GB).
 MAX_WEIGHTS = 10**9
+# dtypes em que as contas de `redes` rodam sem conversão (float16 vira float32).
+_SUM_IS_MEAN = (np.dtype(np.float64), np.dtype(np.float32))
+# O inteiro sem sinal do mesmo tamanho de cada inteiro com sinal (veja `class_labels`).
+_UNSIGNED = {np.dtype(f"i{size}"): np.dtype(f"u{size}") for size in (1, 2, 4, 8)}
 
 
 def positive_int(value, name, who):
@@ -205,6 +209,9 @@ def parameters(layer, who):
 
 def predictions(y_pred, who):
     """Exige previsões numéricas, 2-D (amostras, saídas) e finitas; inteiros viram float64."""
+    if type(y_pred) is np.ndarray and y_pred.dtype in _SUM_IS_MEAN and y_pred.ndim == 2 \
+            and y_pred.shape[1] and all_finite(y_pred):
+        return y_pred  # o caso comum (float64 ou float32, 2-D, finito), sem conversões
     y_pred = floats(y_pred, who, "previsões numéricas")
     if y_pred.dtype == np.float16:  # em float16, 1 - 1e-7 vira 1 e -1/1e-7 estoura
         y_pred = y_pred.astype(np.float32)
@@ -258,22 +265,16 @@ def sample_losses(losses, who):
     return losses
 
 
-_SUM_IS_MEAN = (np.dtype(np.float64), np.dtype(np.float32))
-
-
 def mean_loss(losses, who):
     """Média das perdas por amostra; lote vazio não tem média."""
     if len(losses) == 0:
         raise ValueError(f"{who}: não há amostras (lote vazio); a perda média não existe.")
     # soma / n é o que losses.mean() calcula (o mesmo resultado, bit a bit, em float64
     # e float32), sem o custo fixo da mean, que é escrita em Python dentro do NumPy.
-    value = losses.sum() / len(losses) if losses.dtype in _SUM_IS_MEAN else losses.mean()
+    value = np.add.reduce(losses) / len(losses) if losses.dtype in _SUM_IS_MEAN else losses.mean()
     if not math.isfinite(value):
         raise ValueError(f"{who}: a perda média estourou ({value}); previsões grandes demais?")
     return value
-
-
-_UNSIGNED = {np.dtype(f"i{size}"): np.dtype(f"u{size}") for size in (1, 2, 4, 8)}
 
 
 def class_labels(y_pred, y_true, who):
@@ -302,6 +303,19 @@ def class_labels(y_pred, y_true, who):
             f"{who}: rótulos devem estar entre 0 e {k - 1} (há {k} classes), "
             f"mas recebeu valores de {y_true.min()} a {y_true.max()}.")
     return y_true
+
+
+def one_hot_labels(y_pred, y_true, who):
+    """Rótulos conferidos (índices 0..k-1 ou one-hot) como linhas one-hot, no dtype
+    das previsões. O 1 da amostra i vai na posição i·k + y_i da matriz achatada
+    (sem montar np.eye(k), que com muitas classes seria enorme)."""
+    y_true = class_labels(y_pred, y_true, who)
+    if y_true.ndim == 2:
+        return y_true.astype(y_pred.dtype, copy=False)
+    n, k = y_pred.shape
+    one_hot = np.zeros((n, k), dtype=y_pred.dtype)
+    one_hot.ravel()[np.arange(0, n * k, k) + y_true.astype(np.intp, copy=False)] = 1
+    return one_hot
 
 
 def accuracy_labels(y_pred, y_true):

@@ -71,11 +71,9 @@ class Loss_CategoricalCrossentropy(Loss):
 
     def backward(self, dvalues, y_true):
         dvalues = _checks.predictions(dvalues, "Loss_CategoricalCrossentropy")
-        y_true = _checks.class_labels(dvalues, y_true, "Loss_CategoricalCrossentropy")
-        if y_true.ndim == 1:
-            y_true = np.eye(dvalues.shape[1], dtype=dvalues.dtype)[y_true]
+        one_hot = _checks.one_hot_labels(dvalues, y_true, "Loss_CategoricalCrossentropy")
         # d(-log p)/dp = -1/p, só na classe certa; dividimos por n porque a perda é uma média.
-        self.dinputs = -y_true.astype(dvalues.dtype) / np.clip(dvalues, EPS, 1 - EPS) / len(dvalues)
+        self.dinputs = -one_hot / np.clip(dvalues, EPS, 1 - EPS) / len(dvalues)
 # --8<-- [end:Loss_CategoricalCrossentropy]
 
 
@@ -99,10 +97,8 @@ class Activation_Softmax_Loss_CategoricalCrossentropy:
     def backward(self, dvalues, y_true):
         who = "Activation_Softmax_Loss_CategoricalCrossentropy"
         dvalues = _checks.predictions(dvalues, who)
-        y_true = _checks.class_labels(dvalues, y_true, who)
-        if y_true.ndim == 1:  # índices de classe viram linhas one-hot
-            y_true = np.eye(dvalues.shape[1], dtype=dvalues.dtype)[y_true]
-        self.dinputs = dvalues - y_true.astype(dvalues.dtype, copy=False)
+        one_hot = _checks.one_hot_labels(dvalues, y_true, who)  # índices viram linhas one-hot
+        self.dinputs = dvalues - one_hot
         self.dinputs /= len(dvalues)
 # --8<-- [end:Activation_Softmax_Loss_CategoricalCrossentropy]
 
