@@ -48,7 +48,7 @@ LOSSES = [Loss_CategoricalCrossentropy, Loss_BinaryCrossentropy, Loss_MeanSquare
 OPTIMIZERS = [Optimizer_SGD, Optimizer_Adagrad, Optimizer_RMSprop, Optimizer_Adam, Optimizer]
 DTYPES = [np.float64, np.float64, np.float32, np.float16, np.int64, np.int8, np.uint8, np.uint64,
           np.bool_, np.complex128, object, str]
-SPECIAL = [0.0, 1.0, -1.0, 0.5, 2.0, 3.0, np.nan, np.inf, -np.inf, 1e300, -1e300, 1e-300, 65504.0]
+SPECIAL = [0.0, 1.0, -1.0, 0.5, 2.0, 3.0, np.nan, np.inf, -np.inf, 1e300, -1e300, 1.5e308, -1.5e308, 1e-300, 65504.0]
 
 
 def check(function, *args, **kwargs):

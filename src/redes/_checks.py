@@ -239,12 +239,24 @@ def scores(inputs, who):
 
 
 def layer_output(layer, who):
-    """A saída de uma ativação precisa ser finita (NaN na entrada passaria direto);
-    um forward que falhou não deixa saída para o backward."""
+    """A saída de uma ativação (ou do dropout) precisa ser finita: NaN na entrada passaria
+    direto, e o dropout, que divide por 1 - rate, pode estourar. Um forward que falhou
+    não deixa saída para o backward."""
     if all_finite(layer.output):
         return
     del layer.output
-    raise ValueError(f"{who}: a entrada contém NaN ou inf (shape {np.shape(layer.inputs)}).")
+    finite(layer.inputs, "a entrada", who)
+    raise ValueError(f"{who}: a saída estourou para inf (entrada de shape {np.shape(layer.inputs)} "
+                     "com valores grandes demais).")
+
+
+def backward_output(layer, who):
+    """O gradiente que o backward deixa em `dinputs` precisa ser finito (dvalues enormes,
+    somados na softmax ou multiplicados pela máscara do dropout, podem estourar)."""
+    if all_finite(layer.dinputs):
+        return
+    del layer.dinputs
+    raise ValueError(f"{who}: o gradiente (dinputs) estourou para inf; dvalues grandes demais?")
 
 
 def softmax_output(layer, who):

@@ -86,6 +86,7 @@ class Activation_Softmax:
         dvalues = _checks.gradient(self, dvalues, "Activation_Softmax")
         s = self.output
         self.dinputs = s * (dvalues - (dvalues * s).sum(axis=1, keepdims=True))
+        _checks.backward_output(self, "Activation_Softmax")  # a soma pode estourar
     # --8<-- [end:Activation_Softmax-backward]
 
     def predictions(self, outputs):

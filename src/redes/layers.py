@@ -81,18 +81,19 @@ class Layer_Dropout:
 
     def forward(self, inputs, training=True):
         self.inputs = _checks.numeric(inputs, "Layer_Dropout")
-        _checks.finite(self.inputs, "a entrada", "Layer_Dropout")
         if not training or self.rate == 0:
             self.mask = None
             self.output = self.inputs.copy()
-            return
-        keep = 1 - self.rate
-        kept = np.random.random_sample(self.inputs.shape) < keep
-        self.mask = kept.astype(self.inputs.dtype) / keep
-        self.output = self.inputs * self.mask
+        else:
+            keep = 1 - self.rate
+            kept = np.random.random_sample(self.inputs.shape) < keep
+            self.mask = kept.astype(self.inputs.dtype) / keep
+            self.output = self.inputs * self.mask
+        _checks.layer_output(self, "Layer_Dropout")  # NaN na entrada, ou estouro ao dividir por keep
 
     def backward(self, dvalues):
         # A máscara é constante: cada entrada passa o gradiente multiplicado por ela.
         dvalues = _checks.gradient(self, dvalues, "Layer_Dropout")
         self.dinputs = dvalues.copy() if self.mask is None else dvalues * self.mask
+        _checks.backward_output(self, "Layer_Dropout")
 # --8<-- [end:Layer_Dropout]
