@@ -123,20 +123,22 @@ def finite(array, what, who, hint=""):
     raise ValueError(f"{who}: {what} {verb} NaN ou inf (shape {np.shape(array)}).{hint}")
 
 
-_EMPTY = np.zeros(0)
-
-
-def product_finite(result, a, b, c):
+def product_finite(result, a, b, c=None):
     """True se `result` = a @ b + c é certamente finito, sem varrê-lo. Pela desigualdade
     de Cauchy-Schwarz, |(a @ b)[i, j]| ≤ ‖a‖·‖b‖ (normas de Frobenius): se as somas dos
     quadrados de a, b e c são finitas e pequenas, nenhuma conta estourou. Só vale a pena
     quando o resultado é bem maior que os fatores (300 × 2 @ 2 × 64 dá 300 × 64, por
     exemplo); se não, ou na dúvida (False), quem chamou varre o resultado."""
-    if result.size < 4 * (a.size + b.size + c.size) or result.dtype != np.float64 or \
-            a.dtype.kind != "f" or b.dtype.kind != "f" or c.dtype.kind != "f":
+    c_size = 0 if c is None else c.size
+    if result.size < 4 * (a.size + b.size + c_size) or result.dtype != np.float64 or \
+            a.dtype.kind != "f" or b.dtype.kind != "f" or (c_size and c.dtype.kind != "f"):
         return False  # (o produto escalar de inteiros daria a volta em vez de estourar)
-    a, b, c = a.ravel(), b.ravel(), c.ravel()
-    return float(a.dot(a)) * float(b.dot(b)) + float(c.dot(c)) <= 1e300  # |elemento| ≤ 2e150
+    a, b = a.ravel(), b.ravel()
+    bound = float(a.dot(a)) * float(b.dot(b))
+    if c_size:
+        c = c.ravel()
+        bound += float(c.dot(c))
+    return bound <= 1e300  # NaN ou inf dão False; senão, todo |elemento| ≤ 2e150
 
 
 def dense_output(layer, inputs):
@@ -172,7 +174,7 @@ def dense_gradient(layer, dvalues):
     varrer dvalues inteiro; mas cada produto pode estourar sozinho, e a regularização
     também. Se algo não for finito, o backward não deixa gradientes para o otimizador."""
     if all_finite(layer.dbiases, layer.dweights) and (
-            product_finite(layer.dinputs, dvalues, layer.weights, _EMPTY) or all_finite(layer.dinputs)):
+            product_finite(layer.dinputs, dvalues, layer.weights) or all_finite(layer.dinputs)):
         return
     del layer.dweights, layer.dbiases, layer.dinputs
     finite(dvalues, "dvalues", "Layer_Dense")
@@ -209,8 +211,8 @@ def parameters(layer, who):
 
 def predictions(y_pred, who):
     """Exige previsões numéricas, 2-D (amostras, saídas) e finitas; inteiros viram float64."""
-    if type(y_pred) is np.ndarray and y_pred.dtype in _SUM_IS_MEAN and y_pred.ndim == 2 \
-            and y_pred.shape[1] and all_finite(y_pred):
+    if type(y_pred) is np.ndarray and y_pred.dtype.kind == "f" and y_pred.dtype.itemsize > 2 \
+            and y_pred.ndim == 2 and y_pred.shape[1] and all_finite(y_pred):
         return y_pred  # o caso comum (float64 ou float32, 2-D, finito), sem conversões
     y_pred = floats(y_pred, who, "previsões numéricas")
     if y_pred.dtype == np.float16:  # em float16, 1 - 1e-7 vira 1 e -1/1e-7 estoura
