@@ -495,3 +495,13 @@ def test_one_hot_com_muitas_classes_sem_matriz_identidade():
     combined = Activation_Softmax_Loss_CategoricalCrossentropy()
     combined.backward(np.full((2, 200_000), 1 / 200_000), np.array([5, 199_999], dtype=np.uint64))
     assert combined.dinputs[0, 5] < 0 and combined.dinputs[1, 199_999] < 0
+
+
+def test_relu_nao_guarda_zeros_de_arrays_grandes():
+    from redes import activations
+    relu = Activation_ReLU()
+    relu.forward(np.full((1, (1 << 20) + 1), -1.0))
+    assert relu.output.max() == 0 and ((1, (1 << 20) + 1), np.dtype(np.float64)) not in activations._ZEROS
+    for n in range(1, 7):
+        relu.forward(np.ones((n, 2)))
+    assert len(activations._ZEROS) <= 4

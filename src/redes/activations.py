@@ -13,7 +13,8 @@ from . import _checks
 # np.maximum(x, zeros), com dois arrays, dá o mesmo resultado que np.maximum(x, 0), mas
 # o NumPy só usa as instruções vetoriais da CPU quando os dois operandos são arrays:
 # com o escalar 0 a ReLU ficava umas 4 vezes mais lenta (medido com NumPy 2.4). Os arrays
-# de zeros ficam guardados aqui, só para leitura, um por shape e dtype (os 4 mais recentes).
+# de zeros ficam guardados aqui, só para leitura, um por shape e dtype (os 4 mais recentes,
+# e só os de até 2²⁰ números: num array maior, criar os zeros custa pouco perto da conta).
 _ZEROS = {}
 
 
@@ -21,6 +22,8 @@ def _zeros_like(array):
     """Zeros (só leitura) com o shape e o dtype de `array`; para inteiros e bool, o escalar 0."""
     if array.dtype.kind != "f":
         return 0  # o dtype da saída continua o de np.maximum(x, 0) (bool vira inteiro)
+    if array.size > 1 << 20:
+        return np.zeros(array.shape, array.dtype)
     key = (array.shape, array.dtype)
     zeros = _ZEROS.pop(key, None)
     if zeros is None:
