@@ -71,6 +71,7 @@ def checks_off():
         "layer_output": lambda layer, who: None, "gradient": lambda layer, dvalues, who, check_values=True: dvalues,
         "outputs": lambda values, who: values, "trainable": lambda layer, who: None,
         "dense_gradient": lambda layer, dvalues: None, "parameters": lambda layer, who: None,
+        "backward_output": lambda layer, who: None,
     }
     original = {name: getattr(checks, name) for name in nothing}
     for name, function in nothing.items():

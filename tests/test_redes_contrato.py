@@ -410,3 +410,98 @@ def test_perdas_com_previsoes_float16():
 def test_acuracia_com_previsoes_sem_colunas():
     with pytest.raises(ValueError, match=r"as previsões não têm colunas \(shape \(0, 0\)\)"):
         accuracy(np.zeros((0, 0)), np.zeros(0, dtype=int))
+
+
+# ---------- achados depois (h/robustez2): estouros sem aviso e memória entre chamadas ----------
+
+def test_combinado_confere_de_novo_no_backward():
+    # Antes, o backward pulava a conferência se recebesse os mesmos objetos do forward;
+    # mudados no lugar entre as duas chamadas, davam NaN ou um IndexError do NumPy.
+    combined = Activation_Softmax_Loss_CategoricalCrossentropy()
+    y = np.array([0, 1, 2])
+    combined.forward(np.zeros((3, 3)), y)
+    combined.output[0, 0] = np.nan
+    with pytest.raises(ValueError, match="as previsões contêm NaN ou inf"):
+        combined.backward(combined.output, y)
+    combined.forward(np.zeros((3, 3)), y)
+    y[0] = 7
+    with pytest.raises(ValueError, match=r"rótulos devem estar entre 0 e 2 .* de 1 a 7"):
+        combined.backward(combined.output, y)
+
+
+def test_dense_confere_dinputs_e_nao_deixa_gradiente_que_estourou():
+    layer = Layer_Dense(1, 1)
+    layer.weights[:] = 1e10
+    layer.forward(np.array([[1e-20]]))
+    with pytest.raises(ValueError, match="Layer_Dense: o gradiente estourou para inf"):
+        layer.backward(np.array([[1e300]]))  # dweights e dbiases finitos; dinputs = inf
+    assert not hasattr(layer, "dweights") and not hasattr(layer, "dinputs")
+    with pytest.raises(ValueError, match="chame backward antes de update_params"):
+        Optimizer_SGD().update_params(layer)
+
+
+def test_dense_sem_erro_falso_com_valores_enormes_mas_finitos():
+    # A soma dos quadrados estoura (1e200² = inf), mas os valores são finitos: nada de erro.
+    layer = Layer_Dense(2, 64)  # saída maior que entrada + parâmetros: cota de Cauchy-Schwarz
+    layer.forward(np.full((300, 2), 1e200))
+    assert np.isfinite(layer.output).all() and np.abs(layer.output).max() > 1e195
+    layer.backward(np.full((300, 64), 1e-10))
+    small = Layer_Dense(64, 3)  # saída menor: conferida direto
+    small.forward(np.full((300, 64), 1e200))
+    small.backward(np.full((300, 3), 1e100))  # dweights ≈ 3e302: enorme, mas finito
+    assert np.isfinite(small.dinputs).all() and np.isfinite(small.dweights).all()
+
+
+def test_softmax_backward_que_estoura():
+    softmax = Activation_Softmax()
+    softmax.forward(np.array([[0.0, 9.0]]))
+    with pytest.raises(ValueError, match=r"Activation_Softmax: o gradiente \(dinputs\) estourou"):
+        softmax.backward(np.array([[1.7e308, -1.7e308]]))
+
+
+def test_dropout_que_estoura_ao_dividir_por_keep():
+    np.random.seed(1)
+    dropout = Layer_Dropout(0.9)
+    with pytest.raises(ValueError, match="Layer_Dropout: a saída estourou para inf"):
+        dropout.forward(np.full((1, 50), 1e308))
+    dropout.forward(np.ones((1, 50)))
+    with pytest.raises(ValueError, match=r"Layer_Dropout: o gradiente \(dinputs\) estourou"):
+        dropout.backward(np.full((1, 50), 1e308))
+    with pytest.raises(ValueError, match="Layer_Dropout: a entrada contém NaN ou inf"):
+        dropout.forward(np.array([[np.nan, 1.0]]))
+
+
+@pytest.mark.parametrize("x", [np.array([[-1.5, 0.0, 2.0]]), np.array([[-1.5, 0.0, 2.0]], dtype=np.float32),
+                               np.array([[-2, 0, 3]]), np.array([[-2, 0, 3]], dtype=np.int8),
+                               np.array([[True, False]]), np.array([[1, 0]], dtype=np.uint8)])
+def test_relu_com_array_de_zeros_e_a_mesma_conta(x):
+    relu = Activation_ReLU()
+    relu.forward(x)
+    expected = np.maximum(x, 0)
+    assert relu.output.dtype == expected.dtype
+    np.testing.assert_array_equal(relu.output, expected)
+    relu.forward(x[:, ::-1])  # outro array, mesmo shape: os zeros guardados servem de novo
+    np.testing.assert_array_equal(relu.output, np.maximum(x[:, ::-1], 0))
+    relu.output[...] = 5  # a saída é do usuário; os zeros guardados continuam zeros
+    relu.forward(x)
+    np.testing.assert_array_equal(relu.output, expected)
+
+
+def test_one_hot_com_muitas_classes_sem_matriz_identidade():
+    # np.eye(200000) teria 320 GB; o one-hot tem n × k.
+    loss = Loss_CategoricalCrossentropy()
+    loss.backward(np.full((2, 200_000), 1 / 200_000), [5, 199_999])
+    assert loss.dinputs[0, 5] < 0 and loss.dinputs[1, 199_999] < 0 and np.count_nonzero(loss.dinputs) == 2
+    combined = Activation_Softmax_Loss_CategoricalCrossentropy()
+    combined.backward(np.full((2, 200_000), 1 / 200_000), np.array([5, 199_999], dtype=np.uint64))
+    assert combined.dinputs[0, 5] < 0 and combined.dinputs[1, 199_999] < 0
+
+
+def test_relu_nao_guarda_zeros_de_arrays_grandes():
+    from redes import activations
+    relu = Activation_ReLU()
+    relu.forward(np.full((1, (1 << 20) + 1), -1.0))
+    assert relu.output.max() == 0 and ((1, (1 << 20) + 1), np.dtype(np.float64)) not in activations._ZEROS
+    for n in range(1, 7):
+        relu.forward(np.ones((n, 2)))
+    assert len(activations._ZEROS) <= 4

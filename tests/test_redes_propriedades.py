@@ -10,6 +10,7 @@ Perfis: "redes-ci" (padrão, poucos exemplos, para `make test`) e "redes-fuzz"
 (muitos exemplos, `make fuzz`), escolhidos pela variável REDES_HYPOTHESIS.
 """
 
+import inspect
 import os
 import re
 import warnings
@@ -21,10 +22,10 @@ from hypothesis import strategies as st
 
 import redes
 from redes import (Activation_Linear, Activation_ReLU, Activation_Sigmoid, Activation_Softmax,
-                   Activation_Softmax_Loss_CategoricalCrossentropy, Layer_Dense, Layer_Dropout,
+                   Activation_Softmax_Loss_CategoricalCrossentropy, Layer_Dense, Layer_Dropout, Loss,
                    Loss_BinaryCrossentropy, Loss_CategoricalCrossentropy, Loss_MeanAbsoluteError,
-                   Loss_MeanSquaredError, Model, Optimizer_Adagrad, Optimizer_Adam, Optimizer_RMSprop,
-                   Optimizer_SGD, accuracy, accuracy_regression)
+                   Loss_MeanSquaredError, Model, Optimizer, Optimizer_Adagrad, Optimizer_Adam,
+                   Optimizer_RMSprop, Optimizer_SGD, accuracy, accuracy_regression)
 
 _comum = dict(deadline=None, derandomize=False, print_blob=True,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
@@ -41,11 +42,13 @@ PORTUGUES = re.compile(r"\b(deve|devem|espera|esperava|recebeu|contém|contêm|n
 NOMEIA = re.compile(r"shape|dtype|recebeu|NaN|inf|linha|valores|forward|finalize|amostras|camada|vazio|'|\(")
 
 LAYERS = [Activation_ReLU, Activation_Sigmoid, Activation_Linear, Activation_Softmax]
-LOSSES = [Loss_CategoricalCrossentropy, Loss_BinaryCrossentropy, Loss_MeanSquaredError, Loss_MeanAbsoluteError]
-OPTIMIZERS = [Optimizer_SGD, Optimizer_Adagrad, Optimizer_RMSprop, Optimizer_Adam]
+# As bases Loss e Optimizer entram como as outras: toda chamada que precisaria de uma
+# subclasse (forward, backward, calculate, update_params) dá ValueError em português.
+LOSSES = [Loss_CategoricalCrossentropy, Loss_BinaryCrossentropy, Loss_MeanSquaredError, Loss_MeanAbsoluteError, Loss]
+OPTIMIZERS = [Optimizer_SGD, Optimizer_Adagrad, Optimizer_RMSprop, Optimizer_Adam, Optimizer]
 DTYPES = [np.float64, np.float64, np.float32, np.float16, np.int64, np.int8, np.uint8, np.uint64,
           np.bool_, np.complex128, object, str]
-SPECIAL = [0.0, 1.0, -1.0, 0.5, 2.0, 3.0, np.nan, np.inf, -np.inf, 1e300, -1e300, 1e-300, 65504.0]
+SPECIAL = [0.0, 1.0, -1.0, 0.5, 2.0, 3.0, np.nan, np.inf, -np.inf, 1e300, -1e300, 1.5e308, -1.5e308, 1e-300, 65504.0]
 
 
 def check(function, *args, **kwargs):
@@ -232,7 +235,8 @@ def test_prop_model(tmp_path, data):
             [Layer_Dense(n_in, n_out)], [], [Layer_Dense(n_in, hidden), Layer_Dense(n_out + 5, n_out), last()]])):
         model.add(layer)
     ok, _ = check(model.set, loss=data.draw(st.one_of(st.sampled_from(LOSSES).map(lambda cls: cls()), st.just("x"))),
-                  optimizer=data.draw(st.sampled_from([Optimizer_SGD(0.1), Optimizer_Adam(0.01), None, "adam"])))
+                  optimizer=data.draw(st.sampled_from([Optimizer_SGD(0.1), Optimizer_Adam(0.01), Optimizer(0.1),
+                                                       None, "adam"])))
     n = data.draw(st.integers(0, 5))
     X = data.draw(inputs(n, n_in))
     y = data.draw(st.one_of(values((n,), nice=True).map(lambda v: np.abs(np.asarray(v)).astype(int) % n_out),
@@ -272,8 +276,48 @@ def test_prop_model(tmp_path, data):
 
 
 def test_api_publica_coberta():
-    # Se alguém acrescentar uma classe ou função pública, ela precisa entrar aqui.
-    covered = {cls.__name__ for cls in LAYERS + LOSSES + OPTIMIZERS} | {
-        "Layer_Dense", "Layer_Dropout", "Activation_Softmax_Loss_CategoricalCrossentropy", "Model",
-        "accuracy", "accuracy_regression", "Loss", "Optimizer"}
-    assert set(redes.__all__) <= covered
+    # Se alguém acrescentar uma classe ou função pública, ela precisa entrar aqui: o
+    # conjunto abaixo é o que os testes de propriedade de fato chamam.
+    exercised = {cls.__name__ for cls in LAYERS + LOSSES + OPTIMIZERS} | {
+        "Layer_Dense", "Layer_Dropout",                      # test_prop_camadas ("dense", "dropout")
+        "Activation_Softmax_Loss_CategoricalCrossentropy",   # test_prop_perdas ("combinado")
+        "accuracy", "accuracy_regression", "Model"}          # test_prop_metricas, test_prop_model
+    public = {name for name, obj in vars(redes).items()
+              if not name.startswith("_") and (inspect.isclass(obj) or inspect.isfunction(obj))}
+    assert public == set(redes.__all__)
+    assert public == exercised
+
+
+@pytest.mark.parametrize("call", [
+    lambda: Loss().calculate(np.full((2, 3), 1 / 3), [0, 1]),
+    lambda: Loss().forward(np.full((2, 3), 1 / 3), [0, 1]),
+    lambda: Loss().backward(np.full((2, 3), 1 / 3), [0, 1]),
+], ids=["calculate", "forward", "backward"])
+def test_base_loss_diz_quais_subclasses_usar(call):
+    # Antes: AttributeError ('Loss' object has no attribute 'forward').
+    with pytest.raises(ValueError, match=r"Loss\.\w+: Loss é só a classe base .*Loss_CategoricalCrossentropy"):
+        call()
+    assert Loss().regularization_loss(Layer_Dense(2, 2, weight_regularizer_l2=0.5)) > 0
+
+
+def test_base_optimizer_diz_quais_subclasses_usar():
+    layer = Layer_Dense(2, 3)
+    layer.forward(np.ones((4, 2)))
+    layer.backward(np.ones((4, 3)))
+    before = layer.weights.copy()
+    optimizer = Optimizer(learning_rate=0.1)
+    optimizer.pre_update_params()
+    with pytest.raises(ValueError, match=r"Optimizer\.update: Optimizer é só a classe base .*Optimizer_Adam"):
+        optimizer.update_params(layer)
+    np.testing.assert_array_equal(layer.weights, before)  # nada mudou
+
+
+def test_model_nao_salva_a_base_loss(tmp_path):
+    model = Model()
+    model.add(Layer_Dense(2, 2))
+    model.add(Activation_Linear())
+    model.set(loss=Loss(), optimizer=Optimizer_SGD())
+    with pytest.raises(ValueError, match="não sei salvar a perda Loss"):
+        model.save(tmp_path / "m.npz")
+    assert not (tmp_path / "m.npz").exists()
+    model.save_parameters(tmp_path / "p.npz")  # só os pesos: a perda não importa

@@ -14,6 +14,10 @@ import numpy as np
 
 # Limite de pesos de uma Layer_Dense (10⁹ pesos float64 já são 8 GB).
 MAX_WEIGHTS = 10**9
+# dtypes em que as contas de `redes` rodam sem conversão (float16 vira float32).
+_SUM_IS_MEAN = (np.dtype(np.float64), np.dtype(np.float32))
+# O inteiro sem sinal do mesmo tamanho de cada inteiro com sinal (veja `class_labels`).
+_UNSIGNED = {np.dtype(f"i{size}"): np.dtype(f"u{size}") for size in (1, 2, 4, 8)}
 
 
 def positive_int(value, name, who):
@@ -96,16 +100,19 @@ def batch(inputs, n_features, who):
     return inputs
 
 
-def all_finite(array):
-    """True se não há NaN nem inf. Inteiros e bool são sempre finitos. Para floats,
-    primeiro a soma dos quadrados (um produto escalar, rápido e sem criar array):
-    NaN ou inf em qualquer posição a deixa não finita, e como as parcelas são ≥ 0
-    não há cancelamento. Só se ela não for finita (ou estourar com números enormes)
-    olhamos elemento por elemento."""
-    if array.dtype.kind in "biu":
-        return True
-    flat = array.ravel()
-    return math.isfinite(np.dot(flat, flat)) or bool(np.isfinite(array).all())
+def all_finite(array, *more):
+    """True se nenhum dos arrays tem NaN ou inf. Inteiros e bool são sempre finitos.
+    Para floats, primeiro a soma dos quadrados (um produto escalar do BLAS, rápido e
+    sem criar array): NaN ou inf em qualquer posição a deixa não finita, e como as
+    parcelas são ≥ 0 não há cancelamento. Só se ela não for finita (NaN, inf, ou um
+    estouro com números enormes, mas finitos) olhamos elemento por elemento; assim a
+    resposta nunca é um erro falso."""
+    if array.dtype.kind != "f":
+        ok = array.dtype.kind in "biu" or bool(np.isfinite(array).all())
+    else:
+        flat = array.ravel()  # (o método .dot custa metade de np.dot em arrays pequenos)
+        ok = math.isfinite(flat.dot(flat)) or bool(np.isfinite(array).all())
+    return ok and (not more or all_finite(*more))
 
 
 def finite(array, what, who, hint=""):
@@ -116,9 +123,28 @@ def finite(array, what, who, hint=""):
     raise ValueError(f"{who}: {what} {verb} NaN ou inf (shape {np.shape(array)}).{hint}")
 
 
+def product_finite(result, a, b, c=None):
+    """True se `result` = a @ b + c é certamente finito, sem varrê-lo. Pela desigualdade
+    de Cauchy-Schwarz, |(a @ b)[i, j]| ≤ ‖a‖·‖b‖ (normas de Frobenius): se as somas dos
+    quadrados de a, b e c são finitas e pequenas, nenhuma conta estourou. Só vale a pena
+    quando o resultado é bem maior que os fatores (300 × 2 @ 2 × 64 dá 300 × 64, por
+    exemplo); se não, ou na dúvida (False), quem chamou varre o resultado."""
+    c_size = 0 if c is None else c.size
+    if result.size < 4 * (a.size + b.size + c_size) or result.dtype != np.float64 or \
+            a.dtype.kind != "f" or b.dtype.kind != "f" or (c_size and c.dtype.kind != "f"):
+        return False  # (o produto escalar de inteiros daria a volta em vez de estourar)
+    a, b = a.ravel(), b.ravel()
+    bound = float(a.dot(a)) * float(b.dot(b))
+    if c_size:
+        c = c.ravel()
+        bound += float(c.dot(c))
+    return bound <= 1e300  # NaN ou inf dão False; senão, todo |elemento| ≤ 2e150
+
+
 def dense_output(layer, inputs):
-    """Confere a saída de uma Layer_Dense; só se houver NaN/inf procura a causa."""
-    if all_finite(layer.output):
+    """Confere a saída de uma Layer_Dense (ou, se ela for maior que a entrada e os
+    parâmetros juntos, estes: veja `product_finite`); só se houver NaN/inf procura a causa."""
+    if product_finite(layer.output, inputs, layer.weights, layer.biases) or all_finite(layer.output):
         return
     del layer.output  # um forward que falhou não deixa saída para o backward
     finite(inputs, "a entrada", "Layer_Dense")
@@ -143,12 +169,28 @@ def gradient(layer, dvalues, who, check_values=True):
 
 
 def dense_gradient(layer, dvalues):
-    """NaN ou inf em dvalues chega às somas por coluna (dbiases, um array pequeno):
-    conferir dbiases e dweights basta, sem varrer dvalues inteiro."""
-    if all_finite(layer.dbiases) and all_finite(layer.dweights):
+    """Confere os três gradientes de uma Layer_Dense numa chamada só. NaN ou inf em
+    dvalues chega às somas por coluna (dbiases, um array pequeno), então não é preciso
+    varrer dvalues inteiro; mas cada produto pode estourar sozinho, e a regularização
+    também. Se algo não for finito, o backward não deixa gradientes para o otimizador."""
+    if all_finite(layer.dbiases, layer.dweights) and (
+            product_finite(layer.dinputs, dvalues, layer.weights) or all_finite(layer.dinputs)):
         return
+    del layer.dweights, layer.dbiases, layer.dinputs
     finite(dvalues, "dvalues", "Layer_Dense")
-    raise ValueError("Layer_Dense: o gradiente estourou para inf (dvalues ou entradas grandes demais).")
+    for array, what in ((layer.weights, "os pesos"), (layer.biases, "os vieses")):
+        finite(array, what, "Layer_Dense")
+    raise ValueError("Layer_Dense: o gradiente estourou para inf "
+                     "(dvalues, entradas ou regularização grandes demais).")
+
+
+def base_class(obj, base, method):
+    """A classe base (Loss, Optimizer) não sabe fazer a conta: o erro diz quais
+    subclasses do pacote fazem (levantado por `forward`, `backward` ou `update` da base)."""
+    names = [cls.__name__ for cls in base.__subclasses__() if cls.__module__.startswith("redes.")]
+    raise ValueError(f"{type(obj).__name__}.{method}: {base.__name__} é só a classe base e não "
+                     f"implementa {method}; use uma das subclasses ({', '.join(names)}) "
+                     f"ou defina {method} numa subclasse sua.")
 
 
 def trainable(layer, who):
@@ -160,6 +202,8 @@ def trainable(layer, who):
 
 def parameters(layer, who):
     """Depois de um passo, os parâmetros precisam continuar finitos (um passo grande demais estoura)."""
+    if all_finite(layer.weights, layer.biases):
+        return
     hint = " O passo estourou: tente uma taxa de aprendizado menor."
     finite(layer.weights, "os pesos", who, hint)
     finite(layer.biases, "os vieses", who, hint)
@@ -167,6 +211,9 @@ def parameters(layer, who):
 
 def predictions(y_pred, who):
     """Exige previsões numéricas, 2-D (amostras, saídas) e finitas; inteiros viram float64."""
+    if type(y_pred) is np.ndarray and y_pred.dtype.kind == "f" and y_pred.dtype.itemsize > 2 \
+            and y_pred.ndim == 2 and y_pred.shape[1] and all_finite(y_pred):
+        return y_pred  # o caso comum (float64 ou float32, 2-D, finito), sem conversões
     y_pred = floats(y_pred, who, "previsões numéricas")
     if y_pred.dtype == np.float16:  # em float16, 1 - 1e-7 vira 1 e -1/1e-7 estoura
         y_pred = y_pred.astype(np.float32)
@@ -194,18 +241,31 @@ def scores(inputs, who):
 
 
 def layer_output(layer, who):
-    """A saída de uma ativação precisa ser finita (NaN na entrada passaria direto);
-    um forward que falhou não deixa saída para o backward."""
+    """A saída de uma ativação (ou do dropout) precisa ser finita: NaN na entrada passaria
+    direto, e o dropout, que divide por 1 - rate, pode estourar. Um forward que falhou
+    não deixa saída para o backward."""
     if all_finite(layer.output):
         return
     del layer.output
-    raise ValueError(f"{who}: a entrada contém NaN ou inf (shape {np.shape(layer.inputs)}).")
+    finite(layer.inputs, "a entrada", who)
+    raise ValueError(f"{who}: a saída estourou para inf (entrada de shape {np.shape(layer.inputs)} "
+                     "com valores grandes demais).")
+
+
+def backward_output(layer, who):
+    """O gradiente que o backward deixa em `dinputs` precisa ser finito (dvalues enormes,
+    somados na softmax ou multiplicados pela máscara do dropout, podem estourar)."""
+    if all_finite(layer.dinputs):
+        return
+    del layer.dinputs
+    raise ValueError(f"{who}: o gradiente (dinputs) estourou para inf; dvalues grandes demais?")
 
 
 def softmax_output(layer, who):
     """NaN ou +inf numa linha da entrada deixa a linha toda NaN na saída da softmax;
     basta olhar a primeira coluna. Só então varremos a entrada para explicar o erro."""
-    if math.isfinite(layer.output[:, 0].sum()):
+    first = layer.output[:, 0]
+    if math.isfinite(first.dot(first)):  # probabilidades: o quadrado não estoura
         return
     del layer.output
     finite(layer.inputs, "a entrada", who)
@@ -223,7 +283,9 @@ def mean_loss(losses, who):
     """Média das perdas por amostra; lote vazio não tem média."""
     if len(losses) == 0:
         raise ValueError(f"{who}: não há amostras (lote vazio); a perda média não existe.")
-    value = losses.mean()
+    # soma / n é o que losses.mean() calcula (o mesmo resultado, bit a bit, em float64
+    # e float32), sem o custo fixo da mean, que é escrita em Python dentro do NumPy.
+    value = np.add.reduce(losses) / len(losses) if losses.dtype in _SUM_IS_MEAN else losses.mean()
     if not math.isfinite(value):
         raise ValueError(f"{who}: a perda média estourou ({value}); previsões grandes demais?")
     return value
@@ -250,11 +312,24 @@ def class_labels(y_pred, y_true, who):
             f"mas recebeu dtype {y_true.dtype}.")
     # Vistos como inteiros sem sinal, os negativos viram números enormes: um só
     # max() confere os dois limites (0 <= rótulo < k) numa passada.
-    if n and y_true.view(y_true.dtype.str.replace("i", "u")).max() >= k:
+    if n and y_true.view(_UNSIGNED.get(y_true.dtype, y_true.dtype)).max() >= k:
         raise ValueError(
             f"{who}: rótulos devem estar entre 0 e {k - 1} (há {k} classes), "
             f"mas recebeu valores de {y_true.min()} a {y_true.max()}.")
     return y_true
+
+
+def one_hot_labels(y_pred, y_true, who):
+    """Rótulos conferidos (índices 0..k-1 ou one-hot) como linhas one-hot, no dtype
+    das previsões. O 1 da amostra i vai na posição i·k + y_i da matriz achatada
+    (sem montar np.eye(k), que com muitas classes seria enorme)."""
+    y_true = class_labels(y_pred, y_true, who)
+    if y_true.ndim == 2:
+        return y_true.astype(y_pred.dtype, copy=False)
+    n, k = y_pred.shape
+    one_hot = np.zeros((n, k), dtype=y_pred.dtype)
+    one_hot.ravel()[np.arange(0, n * k, k) + y_true.astype(np.intp, copy=False)] = 1
+    return one_hot
 
 
 def accuracy_labels(y_pred, y_true):

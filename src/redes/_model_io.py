@@ -126,6 +126,9 @@ def describe(model, with_loss):
         params = inspect.signature(type(layer)).parameters
         items.append({"classe": name, "args": {p: getattr(layer, p) for p in params}})
     loss = type(model.loss).__name__ if with_loss and model.loss is not None else None
+    if loss is not None and loss not in LOSS_CLASSES:  # a classe base Loss, ou uma perda sua
+        raise ValueError(f"Model: não sei salvar a perda {loss} (só {', '.join(LOSS_CLASSES)}); "
+                         "use save_parameters para salvar só os pesos.")
     return {"formato": FORMAT, "camadas": items, "perda": loss}
 
 

@@ -10,21 +10,47 @@ import numpy as np
 from . import _checks
 
 
+# np.maximum(x, zeros), com dois arrays, dá o mesmo resultado que np.maximum(x, 0), mas
+# o NumPy só usa as instruções vetoriais da CPU quando os dois operandos são arrays:
+# com o escalar 0 a ReLU ficava umas 4 vezes mais lenta (medido com NumPy 2.4). Os arrays
+# de zeros ficam guardados aqui, só para leitura, um por shape e dtype (os 4 mais recentes,
+# e só os de até 2²⁰ números: num array maior, criar os zeros custa pouco perto da conta).
+_ZEROS = {}
+
+
+def _zeros_like(array):
+    """Zeros (só leitura) com o shape e o dtype de `array`; para inteiros e bool, o escalar 0."""
+    if array.dtype.kind != "f":
+        return 0  # o dtype da saída continua o de np.maximum(x, 0) (bool vira inteiro)
+    if array.size > 1 << 20:
+        return np.zeros(array.shape, array.dtype)
+    key = (array.shape, array.dtype)
+    zeros = _ZEROS.pop(key, None)
+    if zeros is None:
+        zeros = np.zeros(array.shape, array.dtype)
+        zeros.flags.writeable = False
+    _ZEROS[key] = zeros  # reinserido no fim: o mais recente
+    if len(_ZEROS) > 4:
+        del _ZEROS[next(iter(_ZEROS))]
+    return zeros
+
+
 # --8<-- [start:Activation_ReLU]
 class Activation_ReLU:
     """ReLU: max(0, x). Deixa passar o que é positivo e zera o resto."""
 
     def forward(self, inputs, training=False):
         self.inputs = _checks.numeric(inputs, "Activation_ReLU")
-        self.output = np.maximum(self.inputs, 0)
+        self.output = np.maximum(self.inputs, _zeros_like(self.inputs))  # max(x, 0), mais rápido
         _checks.layer_output(self, "Activation_ReLU")  # NaN e inf passariam direto
 
     def backward(self, dvalues):
-        # A derivada é 1 onde a entrada foi positiva e 0 no resto. (Converter a
-        # máscara para o dtype de dvalues antes de multiplicar é mais rápido do
-        # que deixar o NumPy misturar bool com float.)
+        # A derivada é 1 onde a entrada foi positiva e 0 no resto: montamos essa
+        # máscara de 1s e 0s no dtype de dvalues (mais rápido do que deixar o NumPy
+        # misturar bool com float) e a multiplicamos por dvalues no lugar.
         dvalues = _checks.gradient(self, dvalues, "Activation_ReLU")
-        self.dinputs = dvalues * (self.inputs > 0).astype(dvalues.dtype)
+        self.dinputs = (self.inputs > 0).astype(dvalues.dtype)
+        self.dinputs *= dvalues
 
     def predictions(self, outputs):
         return _checks.outputs(outputs, "Activation_ReLU")
@@ -63,6 +89,7 @@ class Activation_Softmax:
         dvalues = _checks.gradient(self, dvalues, "Activation_Softmax")
         s = self.output
         self.dinputs = s * (dvalues - (dvalues * s).sum(axis=1, keepdims=True))
+        _checks.backward_output(self, "Activation_Softmax")  # a soma pode estourar
     # --8<-- [end:Activation_Softmax-backward]
 
     def predictions(self, outputs):

@@ -52,7 +52,6 @@ class Layer_Dense:
         dvalues = _checks.gradient(self, dvalues, "Layer_Dense", check_values=False)
         self.dweights = self.inputs.T @ dvalues
         self.dbiases = dvalues.sum(axis=0, keepdims=True)
-        _checks.dense_gradient(self, dvalues)
         # Derivadas das penalidades: L1 → l1 * sinal(w); L2 → 2 * l2 * w.
         if self.weight_regularizer_l1 > 0:
             self.dweights += self.weight_regularizer_l1 * np.sign(self.weights)
@@ -63,6 +62,7 @@ class Layer_Dense:
         if self.bias_regularizer_l2 > 0:
             self.dbiases += 2 * self.bias_regularizer_l2 * self.biases
         self.dinputs = dvalues @ self.weights.T
+        _checks.dense_gradient(self, dvalues)  # os três gradientes finitos (nada estourou)
     # --8<-- [end:Layer_Dense-backward]
 # --8<-- [end:Layer_Dense]
 
@@ -81,18 +81,19 @@ class Layer_Dropout:
 
     def forward(self, inputs, training=True):
         self.inputs = _checks.numeric(inputs, "Layer_Dropout")
-        _checks.finite(self.inputs, "a entrada", "Layer_Dropout")
         if not training or self.rate == 0:
             self.mask = None
             self.output = self.inputs.copy()
-            return
-        keep = 1 - self.rate
-        kept = np.random.random_sample(self.inputs.shape) < keep
-        self.mask = kept.astype(self.inputs.dtype) / keep
-        self.output = self.inputs * self.mask
+        else:
+            keep = 1 - self.rate
+            kept = np.random.random_sample(self.inputs.shape) < keep
+            self.mask = kept.astype(self.inputs.dtype) / keep
+            self.output = self.inputs * self.mask
+        _checks.layer_output(self, "Layer_Dropout")  # NaN na entrada, ou estouro ao dividir por keep
 
     def backward(self, dvalues):
         # A máscara é constante: cada entrada passa o gradiente multiplicado por ela.
         dvalues = _checks.gradient(self, dvalues, "Layer_Dropout")
         self.dinputs = dvalues.copy() if self.mask is None else dvalues * self.mask
+        _checks.backward_output(self, "Layer_Dropout")
 # --8<-- [end:Layer_Dropout]

@@ -18,7 +18,17 @@ EPS = 1e-7
 
 # --8<-- [start:Loss]
 class Loss:
-    """Base das perdas: média das perdas por amostra e custo de regularização."""
+    """Base das perdas: média das perdas por amostra e custo de regularização.
+
+    Cada perda do pacote é uma subclasse com o seu `forward` (perda de cada amostra)
+    e o seu `backward`; a base sozinha não calcula perda nenhuma e diz isso num erro.
+    """
+
+    def forward(self, y_pred, y_true):
+        _checks.base_class(self, Loss, "forward")
+
+    def backward(self, dvalues, y_true):
+        _checks.base_class(self, Loss, "backward")
 
     # --8<-- [start:Loss-calculate]
     def calculate(self, output, y):
@@ -61,11 +71,9 @@ class Loss_CategoricalCrossentropy(Loss):
 
     def backward(self, dvalues, y_true):
         dvalues = _checks.predictions(dvalues, "Loss_CategoricalCrossentropy")
-        y_true = _checks.class_labels(dvalues, y_true, "Loss_CategoricalCrossentropy")
-        if y_true.ndim == 1:
-            y_true = np.eye(dvalues.shape[1], dtype=dvalues.dtype)[y_true]
+        one_hot = _checks.one_hot_labels(dvalues, y_true, "Loss_CategoricalCrossentropy")
         # d(-log p)/dp = -1/p, só na classe certa; dividimos por n porque a perda é uma média.
-        self.dinputs = -y_true.astype(dvalues.dtype) / np.clip(dvalues, EPS, 1 - EPS) / len(dvalues)
+        self.dinputs = -one_hot / np.clip(dvalues, EPS, 1 - EPS) / len(dvalues)
 # --8<-- [end:Loss_CategoricalCrossentropy]
 
 
@@ -80,27 +88,17 @@ class Activation_Softmax_Loss_CategoricalCrossentropy:
     def __init__(self):
         self.activation = Activation_Softmax()
         self.loss = Loss_CategoricalCrossentropy()
-        self.checked = (None, None)  # (rótulos, saída) já conferidos no forward
 
     def forward(self, inputs, y_true):
         self.activation.forward(inputs)
         self.output = self.activation.output
-        loss = self.loss.calculate(self.output, y_true)
-        self.checked = (y_true, self.output)
-        return loss
+        return self.loss.calculate(self.output, y_true)
 
     def backward(self, dvalues, y_true):
         who = "Activation_Softmax_Loss_CategoricalCrossentropy"
-        labels, output = self.checked
-        if y_true is labels and dvalues is output:
-            y_true = np.asarray(y_true)  # a saída e os rótulos do forward: já conferidos lá
-        else:
-            dvalues = _checks.predictions(dvalues, who)
-            y_true = _checks.class_labels(dvalues, y_true, who)
-        if y_true.ndim == 2:
-            y_true = np.argmax(y_true, axis=1)
-        self.dinputs = dvalues.copy()
-        self.dinputs[np.arange(len(dvalues)), y_true] -= 1
+        dvalues = _checks.predictions(dvalues, who)
+        one_hot = _checks.one_hot_labels(dvalues, y_true, who)  # índices viram linhas one-hot
+        self.dinputs = dvalues - one_hot
         self.dinputs /= len(dvalues)
 # --8<-- [end:Activation_Softmax_Loss_CategoricalCrossentropy]
 

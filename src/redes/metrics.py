@@ -23,7 +23,7 @@ def accuracy(y_pred, y_true):
     if y_pred.shape != y_true.shape or y_true.size == 0:
         raise ValueError(
             f"accuracy: previsões de shape {y_pred.shape} não combinam com rótulos de shape {y_true.shape}.")
-    return float((y_pred == y_true).mean())
+    return float(np.count_nonzero(y_pred == y_true) / y_true.size)  # acertos / amostras
 # --8<-- [end:accuracy]
 
 

@@ -19,9 +19,15 @@ from . import _checks
 
 # --8<-- [start:Optimizer]
 class Optimizer:
-    """Base: taxa de aprendizado com decaimento e contagem de iterações."""
+    """Base: taxa de aprendizado com decaimento e contagem de iterações.
 
-    def __init__(self, learning_rate, decay):
+    Cada subclasse diz quantos arrays de estado um parâmetro precisa (`n_slots`) e
+    como é um passo (`update`); a base sozinha não atualiza nada e diz isso num erro.
+    """
+
+    n_slots = 0
+
+    def __init__(self, learning_rate=1.0, decay=0.0):
         who = type(self).__name__
         self.learning_rate = _checks.non_negative(learning_rate, "learning_rate", who)
         self.decay = _checks.non_negative(decay, "decay", who)
@@ -45,6 +51,9 @@ class Optimizer:
         if key not in self.state:
             self.state[key] = [np.zeros_like(getattr(layer, name)) for _ in range(self.n_slots)]
         return self.state[key]
+
+    def update(self, param, grad, slots):
+        _checks.base_class(self, Optimizer, "update")
 
     def post_update_params(self):
         self.iterations += 1
