@@ -95,7 +95,7 @@ def paginas(site: Path) -> list[str]:
     return rels
 
 
-def medir(url: str) -> dict:
+def medir(url: str, salvar: Path | None = None) -> dict:
     env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
     proc = subprocess.run(
         [
@@ -109,6 +109,8 @@ def medir(url: str) -> dict:
     if proc.returncode != 0:
         raise RuntimeError(f"Lighthouse falhou em {url}:\n{proc.stderr[-2000:]}")
     lhr = json.loads(proc.stdout)
+    if salvar is not None:
+        salvar.write_text(proc.stdout, encoding="utf-8")
     if lhr.get("runtimeError"):
         raise RuntimeError(f"Lighthouse: {lhr['runtimeError']}")
     notas = {c: round(100 * (lhr["categories"][c]["score"] or 0)) for c in ORCAMENTO if c in lhr["categories"]}
@@ -161,6 +163,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--site", type=Path, help="site já construído (sem isto, constrói num diretório temporário)")
     ap.add_argument("--pagina", action="append", default=[], help="mede só as páginas cujo caminho contém o trecho")
+    ap.add_argument("--json", type=Path, metavar="DIR",
+                    help="guarda o relatório completo de cada página (JSON do Lighthouse) em DIR")
     args = ap.parse_args()
     if not LIGHTHOUSE.exists():
         print("Lighthouse não encontrado em node_modules: rode `npm ci`.", file=sys.stderr)
@@ -174,7 +178,11 @@ def main() -> int:
     reprovadas = 0
     try:
         for rel in rels:
-            m = medir(base + rel)
+            salvar = None
+            if args.json:
+                args.json.mkdir(parents=True, exist_ok=True)
+                salvar = args.json / ((rel.strip("/").replace("/", "__") or "inicio") + ".json")
+            m = medir(base + rel, salvar)
             ruins = estouros(m)
             reprovadas += bool(ruins)
             print(
