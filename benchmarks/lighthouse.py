@@ -137,6 +137,26 @@ def medir(url: str, salvar: Path | None = None) -> dict:
     }
 
 
+# Baixados só quando o leitor pede (não entram nos KB por página acima):
+# (descrição, arquivos do site)
+SOB_DEMANDA = [
+    ("índice da busca (ao abrir a busca)", ["search/search_index.json"]),
+    ("GLightbox (ao tocar numa figura)", ["assets/glightbox/js/glightbox.min.js", "assets/glightbox/css/glightbox.min.css"]),
+    ("resto do Executar (no primeiro clique)", ["assets/executar/executar-pleno.js"]),
+]
+
+
+def kb_sob_demanda(site: Path) -> list[tuple[str, int]]:
+    """KB (com gzip, como o servidor manda) do que só é baixado quando o leitor pede."""
+    linhas = []
+    for descricao, arquivos in SOB_DEMANDA:
+        caminhos = [site / a for a in arquivos]
+        if all(c.is_file() for c in caminhos):
+            total = sum(len(gzip.compress(c.read_bytes(), compresslevel=6)) for c in caminhos)
+            linhas.append((descricao, round(total / 1000)))
+    return linhas
+
+
 def estouros(m: dict) -> list[str]:
     ruins = []
     for chave, limite in ORCAMENTO.items():
@@ -201,6 +221,10 @@ def main() -> int:
         f"≤ {lim['kb_sem_figuras']} KB sem figuras e ≤ {lim['kb_com_figuras']} KB com figuras."
     )
     print(f"{len(rels) - reprovadas} de {len(rels)} páginas dentro de todos os orçamentos.")
+    sob = kb_sob_demanda(site)
+    if sob:
+        print("Só quando o leitor pede (fora dos KB por página): "
+              + "; ".join(f"{d}: {kb} KB" for d, kb in sob) + ".")
     return 1 if reprovadas else 0
 
 
