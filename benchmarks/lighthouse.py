@@ -14,8 +14,14 @@ cada página e imprime uma tabela com as notas e os orçamentos:
 `figuras/`); imagens embutidas no HTML contam no HTML. Sai com código 1 se alguma
 página estoura algum orçamento.
 
+O que só é baixado quando o leitor pede (o índice da busca, ao abrir a busca; o
+GLightbox, ao tocar numa figura; o resto do "Executar", no primeiro clique) não
+entra nos KB por página; a tabela termina dizendo quanto isso pesa.
+
 Uso: `make lighthouse` (constrói o site em site/ e mede), ou
-`python benchmarks/lighthouse.py --site DIR [--pagina TRECHO ...]`.
+`python benchmarks/lighthouse.py --site DIR [--pagina TRECHO ...] [--json DIR]`
+(`--json` guarda o relatório inteiro de cada página, com as auditorias
+`bootup-time`, `mainthread-work-breakdown`, `network-requests`…).
 """
 
 from __future__ import annotations
