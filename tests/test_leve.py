@@ -3,15 +3,11 @@
 O índice da busca (o maior arquivo de cada página) espera o leitor ir buscar
 (tools/tema/partials/busca-adiada.html); o GLightbox espera o primeiro toque numa
 figura (docs/assets/figuras-ampliar.js); o editor e o Python do "Executar" esperam
-o primeiro clique (docs/assets/executar/executar.js). As fontes do KaTeX que
-quase toda fórmula usa vêm com preload (tools/ganchos_leve.py). Os orçamentos de
-peso e velocidade estão em benchmarks/lighthouse.py.
+o primeiro clique (docs/assets/executar/executar.js). Os orçamentos de peso e
+velocidade estão em benchmarks/lighthouse.py.
 """
 
 from __future__ import annotations
-
-import json
-import re
 
 import pytest
 
@@ -36,14 +32,6 @@ def test_paginas_nao_pedem_no_carregamento_o_que_e_sob_demanda(site):
         assert texto.index("__indiceBusca") < texto.index("assets/javascripts/bundle."), (
             f"{rel}: o trecho que adia o índice precisa vir antes do bundle do Material")
         assert "glightbox" not in texto, f"{rel}: GLightbox no carregamento"
-        formulas = 'class="katex"' in texto
-        m = re.search(r'<script>location\.protocol!=="file:"&&(\[[^\]]*\])\.forEach', texto)
-        preloads = json.loads(m[1]) if m else []
-        assert bool(preloads) == formulas, f"{rel}: preload das fontes do KaTeX {preloads} com fórmulas={formulas}"
-        if preloads:
-            assert m.start() < texto.index('<link rel="stylesheet"'), rel
-            for href in preloads:
-                assert (html.parent / href).resolve().is_file(), f"{rel}: {href} não existe"
 
 
 @pytest.mark.navegador
