@@ -41,3 +41,15 @@ def test_servidor_do_benchmark_serve_com_gzip(tmp_path):
     assert mod.estouros({"performance": 96, "accessibility": 100, "best-practices": 100, "seo": 100,
                          "tbt_ms": 60, "kb_sem_figuras": 100, "kb_com_figuras": 900}) == [
         "tbt_ms 60 > 50", "kb_com_figuras 900 > 800"]
+
+
+def test_sob_demanda_conta_o_que_o_servidor_manda(tmp_path):
+    mod = _modulo()
+    (tmp_path / "search").mkdir()
+    indice = ('{"docs": [' + ",".join('{"location": "p/", "text": "neurônio %d"}' % i for i in range(3000)) + "]}").encode()
+    (tmp_path / "search/search_index.json").write_bytes(indice)
+    linhas = dict(mod.kb_sob_demanda(tmp_path))
+    # Só o índice existe aqui; os KB são os do gzip (o que o servidor manda), não os do arquivo.
+    assert list(linhas) == ["índice da busca (ao abrir a busca)"]
+    assert linhas["índice da busca (ao abrir a busca)"] == round(len(gzip.compress(indice, compresslevel=6)) / 1000)
+    assert linhas["índice da busca (ao abrir a busca)"] < len(indice) / 1000 / 3

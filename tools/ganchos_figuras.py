@@ -12,6 +12,7 @@ Para cada ``<img>`` de ``figuras/<nome>.svg`` numa página:
 - um link para o próprio SVG, que o GLightbox (pacote npm fixado em
   ``package-lock.json``, copiado de ``node_modules/glightbox/dist`` para
   ``assets/glightbox/``) abre ampliado ao tocar; sem JavaScript, o link abre o SVG.
+  O GLightbox só é baixado no primeiro toque numa figura (``docs/assets/figuras-ampliar.js``).
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ def on_config(config):
         raise PluginError(
             "GLightbox não encontrado em node_modules/glightbox: rode `npm ci` (ou `make serve`)."
         )
-    config.extra_css.append("assets/glightbox/css/glightbox.min.css")
-    config.extra_javascript.append("assets/glightbox/js/glightbox.min.js")
+    # O JS e o CSS do GLightbox não entram em toda página: assets/figuras-ampliar.js
+    # os baixa no primeiro toque numa figura.
     config.extra_javascript.append("assets/figuras-ampliar.js")
     return config
 
