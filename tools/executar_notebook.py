@@ -67,31 +67,12 @@ def executar(nb: nbformat.NotebookNode, pasta: Path = NOTEBOOK.parent) -> nbform
         record_timing=False,
         resources={"metadata": {"path": str(pasta)}},
     ).execute()
-    for celula in limpo.cells:
-        if celula.cell_type == "code":
-            celula.outputs = juntar_fluxos(celula.outputs)
+    # O kernel manda o texto impresso em pedaços cujo corte depende do tempo; juntos
+    # (um stdout seguido vira um só), eles são sempre o mesmo texto.
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+
+    limpo, _ = CoalesceStreamsPreprocessor().preprocess(limpo, {})
     return limpo
-
-
-def juntar_fluxos(saidas: list) -> list:
-    """Junta pedaços seguidos de stdout (ou de stderr) numa saída só.
-
-    O kernel manda o texto impresso em pedaços cujo corte depende do tempo; juntos,
-    eles são sempre o mesmo texto.
-    """
-    juntas: list = []
-    for saida in saidas:
-        anterior = juntas[-1] if juntas else None
-        if (
-            saida.get("output_type") == "stream"
-            and anterior is not None
-            and anterior.get("output_type") == "stream"
-            and anterior.get("name") == saida.get("name")
-        ):
-            anterior["text"] = anterior["text"] + saida["text"]
-        else:
-            juntas.append(saida)
-    return juntas
 
 
 def main(argv: list[str] | None = None) -> int:

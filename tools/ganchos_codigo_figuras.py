@@ -66,41 +66,53 @@ def _nomes_usados(no: ast.AST) -> set[str]:
     return {n.id for n in ast.walk(no) if isinstance(n, ast.Name)}
 
 
-def codigo_da_figura(func) -> tuple[str, Path, int, int]:
-    """(código para redesenhar, arquivo, primeira e última linha da função)."""
-    arquivo = Path(inspect.getsourcefile(func))
+def _ler_modulo(arquivo: Path, definidos: dict, imports: list) -> str:
+    """Acrescenta a ``definidos`` (nome → nó) e ``imports`` o que o módulo define no
+    topo. Um ``from ._outro import nome`` (ajuda comum de ``tools/figuras``) é
+    seguido: a definição vem do outro módulo, e o leitor a vê no bloco em vez de um
+    import de ``tools``, que ele não tem. Devolve a fonte do arquivo."""
     fonte = arquivo.read_text(encoding="utf-8")
-    arvore = ast.parse(fonte)
-    definidos: dict[str, ast.stmt] = {}
-    imports: list[ast.stmt] = []
-    for no in arvore.body:
-        if isinstance(no, (ast.Import, ast.ImportFrom)):
-            imports.append(no)
+    for no in ast.parse(fonte).body:
+        if isinstance(no, ast.ImportFrom) and no.level == 1 and no.module:
+            _ler_modulo(arquivo.with_name(f"{no.module}.py"), definidos, imports)
+        elif isinstance(no, (ast.Import, ast.ImportFrom)):
+            imports.append((fonte, no))
         elif isinstance(no, (ast.FunctionDef, ast.ClassDef)):
-            definidos[no.name] = no
+            definidos.setdefault(no.name, (fonte, no))
         elif isinstance(no, (ast.Assign, ast.AnnAssign)):
             alvos = no.targets if isinstance(no, ast.Assign) else [no.target]
             for alvo in alvos:
                 for n in ast.walk(alvo):
                     if isinstance(n, ast.Name):
-                        definidos[n.id] = no
-    principal = definidos[func.__name__]
-    precisa, fila = {id(principal): principal}, [principal]
+                        definidos.setdefault(n.id, (fonte, no))
+    return fonte
+
+
+def codigo_da_figura(func) -> tuple[str, Path, int, int]:
+    """(código para redesenhar, arquivo, primeira e última linha da função)."""
+    arquivo = Path(inspect.getsourcefile(func))
+    definidos: dict[str, tuple[str, ast.stmt]] = {}
+    imports: list[tuple[str, ast.stmt]] = []
+    _ler_modulo(arquivo, definidos, imports)
+    principal = definidos[func.__name__][1]
+    precisa, fila = {id(principal): definidos[func.__name__]}, [principal]
     while fila:  # fecho: o que a função usa, e o que isso usa
         for nome in _nomes_usados(fila.pop()):
-            no = definidos.get(nome)
-            if no is not None and id(no) not in precisa:
-                precisa[id(no)] = no
-                fila.append(no)
-    usados = set().union(*(_nomes_usados(n) for n in precisa.values()))
-    imports = [
-        no for no in imports
-        if any((a.asname or a.name).split(".")[0] in usados for a in no.names)
-    ]
-    partes = [ast.get_source_segment(fonte, n) for n in imports]
-    corpo = sorted(precisa.values(), key=lambda n: n.lineno)
+            item = definidos.get(nome)
+            if item is not None and id(item[1]) not in precisa:
+                precisa[id(item[1])] = item
+                fila.append(item[1])
+    usados = set().union(*(_nomes_usados(no) for _, no in precisa.values()))
+    partes: list[str] = []
+    for fonte_import, no in imports:
+        trecho = ast.get_source_segment(fonte_import, no)
+        if trecho not in partes and any((a.asname or a.name).split(".")[0] in usados for a in no.names):
+            partes.append(trecho)
     trechos = ["\n".join(partes)] if partes else []
-    for no in corpo:
+    # As definições do próprio módulo na ordem do arquivo; as ajudas comuns depois.
+    fonte_principal = definidos[func.__name__][0]
+    corpo = sorted(precisa.values(), key=lambda item: (item[0] is not fonte_principal, item[1].lineno))
+    for fonte, no in corpo:
         inicio = min([no.lineno] + [d.lineno for d in getattr(no, "decorator_list", [])])
         trechos.append("\n".join(fonte.split("\n")[inicio - 1 : no.end_lineno]))
     codigo = "\n\n\n".join(trechos) + f"\n\n\nfig = {func.__name__}()\nfig.savefig(\"figura.svg\")\n"

@@ -13,6 +13,8 @@ from nnfs.datasets import spiral_data
 from redes import (Activation_ReLU, Activation_Softmax_Loss_CategoricalCrossentropy, Layer_Dense,
                    Layer_Dropout, Optimizer_Adam, accuracy)
 
+from ._desenho import _quadro_estreito
+
 AZUL, LARANJA, VERDE, CINZA = "tab:blue", "tab:orange", "tab:green", "0.45"
 
 
@@ -270,20 +272,4 @@ def fig_gen_fronteiras_poucos_dados():
     eixos[0].set_ylabel("$x_2$")
     eixos[0].legend(loc="lower left", fontsize=8)
     fig.tight_layout()
-    return fig
-
-
-def _quadro_estreito(fig, ax, xlim, ylim, largura=3.7):
-    """Variante estreita (celular): o eixo ocupa a figura, com a mesma escala em x e y.
-
-    3,7 polegadas cabem na coluna de 358 px de um celular no tamanho natural
-    (3,7 × 96 = 355 px): texto de 11 pt aparece com 14,7 px.
-    """
-    (x0, x1), (y0, y1) = xlim, ylim
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    ax.set_position((0, 0, 1, 1))
-    fig.set_size_inches(largura, largura * (y1 - y0) / (x1 - x0))
     return fig

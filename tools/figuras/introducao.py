@@ -6,6 +6,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
+from ._desenho import _quadro_estreito
+
 
 AZUL, LARANJA, VERDE, VERMELHO, ROXO, CINZA = (
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#7f7f7f",
@@ -382,19 +384,3 @@ def _gan_estreita():
     ax.text(2.85, 3.7, "o erro do\ndiscriminador\nensina o gerador", ha="left", va="center",
             fontsize=F, color=VERMELHO)
     return _quadro_estreito(fig, ax, (0.0, 5.4), (-0.05, 5.45))
-
-
-def _quadro_estreito(fig, ax, xlim, ylim, largura=3.7):
-    """Variante estreita (celular): o eixo ocupa a figura, com a mesma escala em x e y.
-
-    3,7 polegadas cabem na coluna de 358 px de um celular no tamanho natural
-    (3,7 × 96 = 355 px): texto de 11 pt aparece com 14,7 px.
-    """
-    (x0, x1), (y0, y1) = xlim, ylim
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    ax.set_position((0, 0, 1, 1))
-    fig.set_size_inches(largura, largura * (y1 - y0) / (x1 - x0))
-    return fig

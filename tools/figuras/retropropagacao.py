@@ -3,6 +3,8 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
+from ._desenho import _quadro_estreito
+
 CORES = plt.get_cmap("tab10").colors
 VERDE, VERMELHO, AZUL, CINZA = CORES[2], CORES[3], CORES[0], "#7f7f7f"
 
@@ -117,19 +119,3 @@ def _grafo_neuronio_estreita(x, w, b, z, dz):
     ax.text(0.05, 1.3, "para a frente", color=VERDE, fontsize=f, ha="left", va="center")
     ax.text(0.05, 0.8, "para trás (gradientes)", color=VERMELHO, fontsize=f, ha="left", va="center")
     return _quadro_estreito(fig, ax, (0.0, 6.3), (0.5, 6.75))
-
-
-def _quadro_estreito(fig, ax, xlim, ylim, largura=3.7):
-    """Variante estreita (celular): o eixo ocupa a figura, com a mesma escala em x e y.
-
-    3,7 polegadas cabem na coluna de 358 px de um celular no tamanho natural
-    (3,7 × 96 = 355 px): texto de 11 pt aparece com 14,7 px.
-    """
-    (x0, x1), (y0, y1) = xlim, ylim
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    ax.set_position((0, 0, 1, 1))
-    fig.set_size_inches(largura, largura * (y1 - y0) / (x1 - x0))
-    return fig
