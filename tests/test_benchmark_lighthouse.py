@@ -53,3 +53,16 @@ def test_sob_demanda_conta_o_que_o_servidor_manda(tmp_path):
     assert list(linhas) == ["índice da busca (ao abrir a busca)"]
     assert linhas["índice da busca (ao abrir a busca)"] == round(len(gzip.compress(indice, compresslevel=6)) / 1000)
     assert linhas["índice da busca (ao abrir a busca)"] < len(indice) / 1000 / 3
+
+
+def test_rodadas_combinadas_pela_mediana():
+    mod = _modulo()
+    base = {"accessibility": 100, "best-practices": 100, "seo": 100, "kb_sem_figuras": 150,
+            "kb_com_figuras": 160, "reprovadas": []}
+    rodadas = [dict(base, performance=p, tbt_ms=t) for p, t in ((99, 20), (90, 300), (97, 45))]
+    rodadas[1].update(accessibility=96, reprovadas=["color-contrast"])
+    m = mod.combinar(rodadas)
+    # Performance e TBT: a mediana (uma rodada ruim não decide); o resto: a pior rodada.
+    assert (m["performance"], m["tbt_ms"], m["tbt_todas"]) == (97, 45, [20, 45, 300])
+    assert m["accessibility"] == 96 and m["reprovadas"] == ["color-contrast"]
+    assert mod.estouros(m) == ["accessibility 96 < 100"]

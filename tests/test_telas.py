@@ -186,7 +186,19 @@ ROLAM_JS = """() => [...document.querySelectorAll('article pre > code')]
 
 # Botão de copiar (Material 9.6+: nav.md-code__nav; antes: .md-clipboard) sobre o texto
 # visível da primeira linha; "¶" de um título que caiu sozinho numa linha nova.
-CONTROLES_JS = """() => {
+# Com content.lazy, o Material só põe o botão quando o bloco aparece na tela: a medida
+# passa por todos os blocos visíveis (fora de <details> fechados), e um bloco que
+# chega à tela e fica sem botão também é defeito.
+CONTROLES_JS = """async () => {
+  const botao = pre => pre.querySelector('.md-code__nav, .md-clipboard');
+  const semBotao = [];
+  for (const pre of document.querySelectorAll('article pre')) {
+    if (botao(pre) || !pre.querySelector(':scope > code') || !pre.checkVisibility()) continue;
+    pre.scrollIntoView({block: 'start'});
+    for (let i = 0; i < 80 && !botao(pre); i++) await new Promise(r => setTimeout(r, 25));
+    if (!botao(pre)) semBotao.push(pre.textContent.trim().slice(0, 40));
+  }
+  scrollTo(0, 0);
   const cobre = [];
   for (const pre of document.querySelectorAll('article pre')) {
     const bt = pre.querySelector('.md-code__nav, .md-clipboard'); const code = pre.querySelector('code');
@@ -209,7 +221,7 @@ CONTROLES_JS = """() => {
     const texto = rg.getBoundingClientRect(); const ar = a.getBoundingClientRect();
     if (ar.top >= texto.bottom - 1) pulos.push(h.textContent.slice(0, 40));
   }
-  return {cobre, pulos, largura: document.documentElement.scrollWidth};
+  return {cobre, pulos, semBotao, largura: document.documentElement.scrollWidth};
 }"""
 
 
@@ -321,6 +333,8 @@ def test_botao_de_copiar_e_permalink_nao_atrapalham(tela, request):
     medidas = request.getfixturevalue("a_" + tela)
     cobertos = [f"{rel}: {c!r}" for rel, m in medidas.items() for c in m["controles"]["cobre"]]
     pulos = [f"{rel}: {h!r}" for rel, m in medidas.items() for h in m["controles"]["pulos"]]
+    sem_botao = [f"{rel}: {c!r}" for rel, m in medidas.items() for c in m["controles"]["semBotao"]]
+    assert not sem_botao, "blocos de código que apareceram na tela sem o botão de copiar:\n" + "\n".join(sem_botao)
     assert not cobertos, "botão de copiar sobre a primeira linha:\n" + "\n".join(cobertos)
     assert not pulos, "¶ numa linha sozinho:\n" + "\n".join(pulos)
 

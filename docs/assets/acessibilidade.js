@@ -15,3 +15,29 @@
   }).observe(document.documentElement, { childList: true, subtree: true });
   document.querySelectorAll("nav.md-code__nav").forEach(ajustar);
 })();
+
+// Um bloco de código que rola de lado precisa receber foco pelo teclado, para rolar
+// com as setas (regra scrollable-region-focusable do axe). O Material faz isso ao
+// montar cada bloco, mas com content.lazy (mkdocs.yml) só monta o bloco quando ele
+// aparece na tela. Aqui todos são medidos de uma vez (primeiro todas as leituras,
+// depois todas as escritas: um só cálculo de layout) e com a mesma regra do
+// Material: tabindex="0" se o código é mais largo que o bloco e há um ponteiro que
+// paira (hover); senão, sem tabindex. De novo quando a largura da janela muda.
+(function () {
+  var paira = matchMedia("(hover)");
+  function marcar() {
+    var blocos = document.querySelectorAll(".md-content pre > code");
+    var rola = Array.prototype.map.call(blocos, function (c) { return c.scrollWidth > c.offsetWidth; });
+    Array.prototype.forEach.call(blocos, function (c, i) {
+      if (rola[i] && paira.matches) c.setAttribute("tabindex", "0");
+      else if (c.hasAttribute("tabindex")) c.removeAttribute("tabindex");
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", marcar);
+  else marcar();
+  var espera;
+  addEventListener("resize", function () {
+    clearTimeout(espera);
+    espera = setTimeout(marcar, 200);
+  }, { passive: true });
+})();
