@@ -74,9 +74,14 @@ def _verificar_tudo(destino: Path, rels: list[str], html_de_teste: str) -> dict:
                 pagina = contexto.new_page()
                 for rel in rels:
                     # No "load" o Material já montou a página (scripts no fim do <body>);
-                    # falta só esperar as fontes, que mudam o tamanho do texto.
+                    # falta esperar as fontes, que mudam o tamanho do texto, e o que os
+                    # scripts deixam para depois do primeiro quadro desenhado após o
+                    # "load" (o tabindex dos blocos que rolam, em acessibilidade.js).
                     pagina.goto(base + rel, wait_until="load")
-                    pagina.evaluate("async () => { await document.fonts.ready; }")
+                    pagina.evaluate("""async () => {
+                      await document.fonts.ready;
+                      await new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)));
+                    }""")
                     esquema_na_pagina = pagina.evaluate("() => document.body.dataset.mdColorScheme")
                     resultados[(rel, nome)] = (esquema_na_pagina, _axe(pagina, opcoes))
                 contexto.close()

@@ -20,9 +20,11 @@
 // com as setas (regra scrollable-region-focusable do axe). O Material faz isso ao
 // montar cada bloco, mas com content.lazy (mkdocs.yml) só monta o bloco quando ele
 // aparece na tela. Aqui todos são medidos de uma vez (primeiro todas as leituras,
-// depois todas as escritas: um só cálculo de layout) e com a mesma regra do
-// Material: tabindex="0" se o código é mais largo que o bloco e há um ponteiro que
-// paira (hover); senão, sem tabindex. De novo quando a largura da janela muda.
+// depois todas as escritas) e com a mesma regra do Material: tabindex="0" se o
+// código é mais largo que o bloco e há um ponteiro que paira (hover); senão, sem
+// tabindex. A medida espera a página carregar e o quadro seguinte ser desenhado:
+// aí o layout já está pronto e ler as larguras não obriga o navegador a calculá-lo
+// no meio de outra tarefa. De novo quando a largura da janela muda.
 (function () {
   var paira = matchMedia("(hover)");
   function marcar() {
@@ -33,8 +35,11 @@
       else if (c.hasAttribute("tabindex")) c.removeAttribute("tabindex");
     });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", marcar);
-  else marcar();
+  function depoisDoQuadro() {
+    requestAnimationFrame(function () { setTimeout(marcar, 0); });
+  }
+  if (document.readyState === "complete") depoisDoQuadro();
+  else addEventListener("load", depoisDoQuadro);
   var espera;
   addEventListener("resize", function () {
     clearTimeout(espera);
