@@ -45,10 +45,11 @@ def on_files(files, config):
 
 # Um <span class="n"> do Pygments (nomes: variáveis, funções, atributos) tem a cor
 # --md-code-hl-name-color, que no Material é a própria cor do código
-# (--md-code-fg-color) nos dois modos: o texto solto fica igual. São 25 a 30% dos
-# elementos de uma página com código, e cada elemento a menos é estilo e layout a
-# menos para o navegador do celular calcular.
-SPAN_NOME = re.compile(r'<span class="n">([^<]*)</span>')
+# (--md-code-fg-color) nos dois modos, e um <span class="w"> (espaços) não tem
+# estilo nenhum: sem eles, o texto fica igual. Os nomes são 25 a 30% dos elementos
+# de uma página com código, e cada elemento a menos é estilo e layout a menos para o
+# navegador do celular calcular.
+SPAN_NOME = re.compile(r'<span class="[nw]">([^<]*)</span>')
 
 
 def _nomes_sem_span(html: str) -> str:
