@@ -259,11 +259,27 @@ def _medir(navegador, base, tela, extras):
         contexto.close()
 
 
+# Tamanho da letra de cada bloco de código, também dos que estão em <details> fechados
+# ("Código desta figura", "Solução"): o leitor abre e lê no celular.
+LETRA_DO_CODIGO_JS = """() => [...document.querySelectorAll('article pre > code')].map(c => ({
+  px: parseFloat(getComputedStyle(c).fontSize), inicio: c.textContent.trim().slice(0, 40)}))"""
+
+
 @pytest.fixture(scope="module")
 def a_390(servidor, navegador):
     base, _ = servidor
     return navegador(lambda b: _medir(b, base, CELULAR, {
-        "figuras": FIGURAS_JS, "formulas": FORMULAS_JS, "controles": CONTROLES_JS, "rolam": ROLAM_JS}))
+        "figuras": FIGURAS_JS, "formulas": FORMULAS_JS, "controles": CONTROLES_JS, "rolam": ROLAM_JS,
+        "letra": LETRA_DO_CODIGO_JS}))
+
+
+@pytest.mark.navegador
+def test_codigo_legivel_a_390_px(a_390):
+    """Nenhum bloco de código abaixo de 12 px (o limite de texto legível do Lighthouse)."""
+    blocos = [(rel, b) for rel, m in a_390.items() for b in m["letra"]]
+    assert len(blocos) > 300, f"só {len(blocos)} blocos medidos"
+    miudos = [f"{rel}: {b['px']} px {b['inicio']!r}" for rel, b in blocos if b["px"] < 12]
+    assert not miudos, f"{len(miudos)} blocos de código com letra abaixo de 12 px:\n" + "\n".join(miudos[:20])
 
 
 @pytest.fixture(scope="module")

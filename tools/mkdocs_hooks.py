@@ -45,11 +45,13 @@ def on_files(files, config):
 
 # Um <span class="n"> do Pygments (nomes: variáveis, funções, atributos) tem a cor
 # --md-code-hl-name-color, que no Material é a própria cor do código
-# (--md-code-fg-color) nos dois modos, e um <span class="w"> (espaços) não tem
-# estilo nenhum: sem eles, o texto fica igual. Os nomes são 25 a 30% dos elementos
-# de uma página com código, e cada elemento a menos é estilo e layout a menos para o
-# navegador do celular calcular.
-SPAN_NOME = re.compile(r'<span class="[nw]">([^<]*)</span>')
+# (--md-code-fg-color) nos dois modos: sem ele, o texto fica igual. Os nomes são 25 a
+# 30% dos elementos de uma página com código, e cada elemento a menos é estilo e
+# layout a menos para o navegador do celular calcular. (Os <span class="w">, de
+# espaços, ficam: soltos, os espaços entre os nomes passavam a contar como texto de
+# código na auditoria font-size do Lighthouse, e fundamentos/produto-escalar caía
+# abaixo dos 60% de texto legível.)
+SPAN_NOME = re.compile(r'<span class="n">([^<]*)</span>')
 
 
 def _nomes_sem_span(html: str) -> str:

@@ -28,9 +28,15 @@
 (function () {
   var paira = matchMedia("(hover)");
   function marcar() {
-    var blocos = document.querySelectorAll(".md-content pre > code");
-    var rola = Array.prototype.map.call(blocos, function (c) { return c.scrollWidth > c.offsetWidth; });
-    Array.prototype.forEach.call(blocos, function (c, i) {
+    // Fora os blocos dentro de <details> fechados ("Código desta figura"): não rolam
+    // enquanto fechados, e medi-los obrigaria o navegador a montar o layout do que
+    // não aparece. Ao abrir, o bloco aparece na tela e o Material o monta.
+    var blocos = Array.prototype.filter.call(
+      document.querySelectorAll(".md-content pre > code"),
+      function (c) { return !c.closest("details:not([open])"); }
+    );
+    var rola = blocos.map(function (c) { return c.scrollWidth > c.offsetWidth; });
+    blocos.forEach(function (c, i) {
       if (rola[i] && paira.matches) c.setAttribute("tabindex", "0");
       else if (c.hasAttribute("tabindex")) c.removeAttribute("tabindex");
     });
