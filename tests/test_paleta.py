@@ -11,6 +11,8 @@ enquanto o leitor não escolhe, e nenhuma das mudanças caras durante o carregam
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from test_navegador import navegador, servidor  # noqa: F401 (fixtures)
@@ -41,22 +43,26 @@ ESTADO = """() => [
 ]"""
 
 
-def _contexto(navegador, esquema):  # noqa: F811
+@contextlib.contextmanager
+def _pagina(navegador, base, esquema):  # noqa: F811
+    """Uma página nova (celular, modo do sistema dado) aberta em PAGINA, com as mudanças anotadas."""
     contexto = navegador.new_context(color_scheme=esquema, viewport={"width": 390, "height": 844})
     contexto.add_init_script(ANOTAR)
-    return contexto
+    try:
+        p = contexto.new_page()
+        p.erros = []
+        p.on("pageerror", lambda e: p.erros.append(str(e)))
+        p.goto(base + PAGINA, wait_until="load")
+        yield p
+    finally:
+        contexto.close()
 
 
 @pytest.mark.navegador
 @pytest.mark.parametrize("esquema,esperado", [("light", "default"), ("dark", "slate")])
 def test_modo_do_sistema_desde_o_inicio_sem_recalculos_da_pagina_inteira(navegador, servidor, esquema, esperado):  # noqa: F811
     base, _ = servidor
-    contexto = _contexto(navegador, esquema)
-    try:
-        p = contexto.new_page()
-        erros = []
-        p.on("pageerror", lambda e: erros.append(str(e)))
-        p.goto(base + PAGINA, wait_until="load")
+    with _pagina(navegador, base, esquema) as p:
         p.wait_for_timeout(300)
         esquema_pagina, meta, rotulos, trocando = p.evaluate(ESTADO)
         assert (esquema_pagina, meta) == (esperado, "dark" if esperado == "slate" else "light")
@@ -73,18 +79,13 @@ def test_modo_do_sistema_desde_o_inicio_sem_recalculos_da_pagina_inteira(navegad
         tardias = [m for m in mudancas if m[3] > 0 and (m[1] == "class" or m[1].startswith("data-md-color"))]
         assert not tardias, tardias
         assert not any(m[1] == "data-md-color-switching" for m in mudancas), mudancas
-        assert not erros, erros
-    finally:
-        contexto.close()
+        assert not p.erros, p.erros
 
 
 @pytest.mark.navegador
 def test_troca_por_clique_e_teclado_guardada_entre_paginas(navegador, servidor):  # noqa: F811
     base, _ = servidor
-    contexto = _contexto(navegador, "light")
-    try:
-        p = contexto.new_page()
-        p.goto(base + PAGINA, wait_until="load")
+    with _pagina(navegador, base, "light") as p:
         p.click("form[data-redes-paleta] label:not([hidden])")
         p.wait_for_timeout(100)
         assert p.evaluate(ESTADO) == ["slate", "dark", [True, False], False]
@@ -102,21 +103,14 @@ def test_troca_por_clique_e_teclado_guardada_entre_paginas(navegador, servidor):
         p.emulate_media(color_scheme="dark")
         p.reload(wait_until="load")
         assert p.evaluate(ESTADO)[0] == "default"
-    finally:
-        contexto.close()
 
 
 @pytest.mark.navegador
 def test_sem_escolha_segue_o_sistema_quando_ele_muda(navegador, servidor):  # noqa: F811
     base, _ = servidor
-    contexto = _contexto(navegador, "light")
-    try:
-        p = contexto.new_page()
-        p.goto(base + PAGINA, wait_until="load")
+    with _pagina(navegador, base, "light") as p:
         p.emulate_media(color_scheme="dark")
         p.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'", timeout=3_000)
         p.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')", timeout=3_000)
         assert p.evaluate(ESTADO) == ["slate", "dark", [True, False], False]
         assert p.evaluate("() => localStorage.length") == 0
-    finally:
-        contexto.close()

@@ -72,7 +72,6 @@ def on_page_content(html, page, config, files):
     if not page.file.src_uri.endswith(".ipynb"):
         return _nomes_sem_span(html)
     import json
-    import re
 
     celulas = json.loads(Path(page.file.abs_src_path).read_text(encoding="utf-8"))["cells"]
     descricoes = []
@@ -108,8 +107,6 @@ def _notebook_como_as_outras_paginas(html: str) -> str:
     - As figuras (PNG embutido) viram PNG de paleta, bem mais leves.
     Os prompts "In [n]:" ficam no HTML (os testes os contam) e o CSS os esconde.
     """
-    import re
-
     html = re.sub(r"<style\b[^>]*>.*?</style>", "", html, flags=re.S)
     html = re.sub(r"<script\b[^>]*>.*?</script>", "", html, flags=re.S)
     html = re.sub(r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>', "", html, flags=re.S)
