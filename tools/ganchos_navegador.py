@@ -28,6 +28,7 @@ import hashlib
 import importlib.util
 import json
 import logging
+import re
 import shutil
 import sys
 import zipfile
@@ -159,6 +160,22 @@ def on_files(files, config):
         files.append(File.generated(config, f"{DESTINO}/{url}", abs_src_path=str(caminho)))
         _pacotes.append({"caminho": rel, "url": f"{url}?v={_versao(caminho)}", "bytes": caminho.stat().st_size})
     return files
+
+
+# O lugar da barra de botões ("Executar", "Editar") já vem no HTML, vazio e
+# escondido, como o último filho de cada bloco Python; executar.js só o preenche.
+# Pôr um filho novo no fim do bloco, ao abrir a página, fazia o Chromium recalcular
+# o estilo do <pre> inteiro (o tema tem regras com :last-child), bloco por bloco:
+# ~1 000 elementos e ~13 ms de CPU em ativacao/softmax. Os blocos são os que
+# executar.js procura (SELETOR); o texto do código não muda.
+BLOCO_PYTHON = re.compile(
+    r'(<div class="language-(?:python|py|python3|pycon) highlight">(?:(?!</div>).)*?</pre>)</div>', re.S
+)
+BARRA_VAZIA = '<div class="executar-barra" hidden></div>'
+
+
+def on_page_content(html, page, config, files):
+    return BLOCO_PYTHON.sub(lambda m: f"{m.group(1)}{BARRA_VAZIA}</div>", html)
 
 
 def on_post_build(config):
