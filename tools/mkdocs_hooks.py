@@ -72,8 +72,30 @@ def _tabelas_em_div(html: str) -> str:
     return TABELA.sub(lambda m: f'<div class="redes-tabela">{m.group(0)}</div>', html)
 
 
+# O cabeçalho sem atributos title. Com content.tooltips, o bundle monta uma dica
+# para cada elemento com title no cabeçalho, e cada montagem põe a dica no <body>,
+# mede o tamanho dela (um layout forçado da página) e a tira: eram 5 (o logo, as
+# duas metades da troca de modo, o "Limpar" da busca e o link do repositório),
+# metade da maior tarefa ao abrir ativacao/relu (de 47 para 22 ms de CPU,
+# benchmarks/abrir_pagina.py). Todos já têm nome acessível (aria-label ou o texto);
+# a troca de modo mostra a dica pelo CSS (data-dica, em docs/assets/estilo.css).
+CABECALHO = re.compile(r'<header class="md-header.*?</header>', re.S)
+TITLE = re.compile(r' title="[^"]*"')
+
+
+def on_post_page(output, page, config):
+    return CABECALHO.sub(lambda m: TITLE.sub("", m.group(0)), output, count=1)
+
+
 ALT_PADRAO = 'alt="No description has been provided for this image"'
 DESCRICAO = "*Descrição da figura:*"
+
+
+LINK_DA_SECAO = re.compile(r'<a class="headerlink" href="(#[^"]*)">')
+
+
+def _link_da_secao_com_nome(html: str) -> str:
+    return LINK_DA_SECAO.sub(r'<a class="headerlink" href="\1" aria-label="Link para esta seção">', html)
 
 
 def on_page_content(html, page, config, files):
@@ -83,7 +105,7 @@ def on_page_content(html, page, config, files):
     notebook, cada célula que desenha uma figura é seguida de uma célula de texto
     que começa com "*Descrição da figura:*"; essa descrição vira o `alt` da imagem.
     """
-    html = _tabelas_em_div(html)
+    html = _link_da_secao_com_nome(_tabelas_em_div(html))
     if not page.file.src_uri.endswith(".ipynb"):
         return _nomes_sem_span(html)
     import json
