@@ -8,9 +8,10 @@ e era isso que mantinha o *total blocking time* acima de 50 ms (benchmarks/READM
   artigo: agora a tabela chega dentro de um <div> (tools/mkdocs_hooks.py);
 - a barra "Executar" era posta no fim de cada bloco Python: agora o lugar dela já vem
   no HTML, vazio e escondido (tools/ganchos_navegador.py), e executar.js o preenche;
-- cada title do cabeçalho virava uma dica montada pelo bundle, que media o próprio
-  tamanho: o cabeçalho vem sem title, e a dica da troca de modo é de CSS; os links
-  "¶" das seções também vêm sem title (o nome deles é um aria-label);
+- cada termo do glossário e cada title (do cabeçalho, dos links "¶" das seções)
+  virava uma dica montada pelo bundle (content.tooltips), com observadores e
+  medidas: as dicas do glossário agora são de docs/assets/dicas.js, que só age
+  quando o leitor chega num termo, e a da troca de modo é de CSS;
 - o bundle lia a posição da janela assim que era avaliado, forçando o layout de tudo
   o que fora lido: esse layout agora é feito antes dele, por um script na página.
 """
@@ -84,17 +85,14 @@ def test_abrir_sem_trocar_filhos_do_artigo_nem_dos_blocos(navegador, servidor, p
         contexto.close()
 
 
-def test_layout_antes_do_bundle_e_cabecalho_sem_title(servidor):  # noqa: F811
+def test_layout_antes_do_bundle_e_links_das_secoes_em_portugues(servidor):  # noqa: F811
     _, destino = servidor
     for pagina in PAGINAS:
         html = (destino / pagina / "index.html").read_text(encoding="utf-8")
         # O script que calcula o layout vem logo antes do bundle, e não depois.
         antes_do_bundle = re.search(r"<script>([^<]*)</script>\s*<script src=\"[./]*assets/javascripts/bundle\.", html)
         assert antes_do_bundle and antes_do_bundle.group(1) == "document.body.offsetTop", pagina
-        cabecalho = re.search(r'<header class="md-header.*?</header>', html, re.S).group(0)
-        assert " title=" not in cabecalho, pagina
-        # Os links das seções ("¶") sem title (cada um seria uma dica montada ao
-        # abrir a página, e o texto era "Permanent link"), com nome em português.
+        # Os links das seções ("¶") com nome em português (era o title "Permanent link").
         links = re.findall(r'<a class="headerlink"[^>]*>', html)
         assert links and all(a.endswith(' aria-label="Link para esta seção">') for a in links), links[:3]
         # Sem JavaScript, o lugar da barra do "Executar" fica escondido.
@@ -121,5 +119,43 @@ def test_dica_da_troca_de_modo_com_mouse_e_teclado(navegador, servidor):  # noqa
         p.wait_for_timeout(400)
         assert p.evaluate("() => document.activeElement.matches('form[data-redes-paleta] input')")
         assert p.evaluate(dica)[1] == "1"
+    finally:
+        p.close()
+
+
+@pytest.mark.navegador
+def test_dicas_do_glossario_com_mouse_teclado_e_esc(navegador, servidor):  # noqa: F811
+    """As dicas dos termos (docs/assets/dicas.js): nada ao abrir, e a definição com o
+    mouse por cima, com o foco do teclado, e fechada com Esc."""
+    base, _ = servidor
+    p = navegador.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        p.goto(base + "camadas/tipos-de-camada/", wait_until="load")
+        p.wait_for_timeout(300)
+        # Ao abrir, nenhuma dica montada e nenhum title tirado dos termos.
+        assert p.locator(".md-tooltip2").count() == 0
+        termos = p.locator("article abbr")
+        assert termos.count() >= 5 and p.locator("article abbr[title]").count() == termos.count()
+        primeiro, segundo = termos.nth(0), termos.nth(1)
+        dica1, dica2 = primeiro.get_attribute("title"), segundo.get_attribute("title")
+        caixa = p.locator("#redes-dica.md-tooltip2--active")
+
+        primeiro.hover()
+        caixa.wait_for(state="visible", timeout=3_000)
+        assert caixa.inner_text().strip() == dica1
+        assert primeiro.get_attribute("aria-describedby") == "redes-dica"
+        assert primeiro.get_attribute("title") is None  # sem a dica do navegador por cima
+        # Abaixo do termo e dentro da tela.
+        t, c = primeiro.bounding_box(), p.locator("#redes-dica .md-tooltip2__inner").bounding_box()
+        assert c["y"] >= t["y"] + t["height"] and c["x"] >= 0 and c["x"] + c["width"] <= 1280, (t, c)
+        p.mouse.move(5, 790)
+        caixa.wait_for(state="hidden", timeout=3_000)
+        assert primeiro.get_attribute("aria-describedby") is None
+
+        segundo.focus()
+        caixa.wait_for(state="visible", timeout=3_000)
+        assert caixa.inner_text().strip() == dica2
+        p.keyboard.press("Escape")
+        caixa.wait_for(state="hidden", timeout=3_000)
     finally:
         p.close()

@@ -8,8 +8,9 @@ na linha e fórmulas ficam de fora.
 
 Depois, no HTML, cada termo fica marcado só na primeira vez em que aparece na
 página, nunca dentro de títulos ou links, e a marca recebe ``tabindex="0"``:
-tocar nela (tela de toque) ou chegar nela pelo teclado mostra a dica do
-Material (recurso ``content.tooltips``), como passar o mouse.
+tocar nela (tela de toque) ou chegar nela pelo teclado mostra a dica
+(``docs/assets/dicas.js``, com o visual das dicas do Material), como passar o
+mouse.
 """
 
 from __future__ import annotations

@@ -72,21 +72,6 @@ def _tabelas_em_div(html: str) -> str:
     return TABELA.sub(lambda m: f'<div class="redes-tabela">{m.group(0)}</div>', html)
 
 
-# O cabeçalho sem atributos title. Com content.tooltips, o bundle monta uma dica
-# para cada elemento com title no cabeçalho, e cada montagem põe a dica no <body>,
-# mede o tamanho dela (um layout forçado da página) e a tira: eram 5 (o logo, as
-# duas metades da troca de modo, o "Limpar" da busca e o link do repositório),
-# metade da maior tarefa ao abrir ativacao/relu (de 47 para 22 ms de CPU,
-# benchmarks/abrir_pagina.py). Todos já têm nome acessível (aria-label ou o texto);
-# a troca de modo mostra a dica pelo CSS (data-dica, em docs/assets/estilo.css).
-CABECALHO = re.compile(r'<header class="md-header.*?</header>', re.S)
-TITLE = re.compile(r' title="[^"]*"')
-
-
-def on_post_page(output, page, config):
-    return CABECALHO.sub(lambda m: TITLE.sub("", m.group(0)), output, count=1)
-
-
 ALT_PADRAO = 'alt="No description has been provided for this image"'
 DESCRICAO = "*Descrição da figura:*"
 
