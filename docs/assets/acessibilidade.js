@@ -24,10 +24,17 @@
 // código é mais largo que o bloco e há um ponteiro que paira (hover); senão, sem
 // tabindex. A medida espera a página carregar e o quadro seguinte ser desenhado:
 // aí o layout já está pronto e ler as larguras não obriga o navegador a calculá-lo
-// no meio de outra tarefa. De novo quando a largura da janela muda.
+// no meio de outra tarefa. De novo quando a largura da janela muda. Sem um ponteiro
+// que paira (o celular), a regra não dá tabindex a nenhum bloco: nada é medido.
 (function () {
   var paira = matchMedia("(hover)");
   function marcar() {
+    if (!paira.matches) {
+      document.querySelectorAll(".md-content pre > code[tabindex]").forEach(function (c) {
+        c.removeAttribute("tabindex");
+      });
+      return;
+    }
     // Fora os blocos dentro de <details> fechados ("Código desta figura"): não rolam
     // enquanto fechados, e medi-los obrigaria o navegador a montar o layout do que
     // não aparece. Ao abrir, o bloco aparece na tela e o Material o monta.
@@ -46,6 +53,7 @@
   }
   if (document.readyState === "complete") depoisDoQuadro();
   else addEventListener("load", depoisDoQuadro);
+  paira.addEventListener("change", marcar);
   var espera;
   addEventListener("resize", function () {
     clearTimeout(espera);
