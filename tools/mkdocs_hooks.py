@@ -72,10 +72,8 @@ def _tabelas_em_div(html: str) -> str:
     return TABELA.sub(lambda m: f'<div class="redes-tabela">{m.group(0)}</div>', html)
 
 
-ALT_PADRAO = 'alt="No description has been provided for this image"'
-DESCRICAO = "*Descrição da figura:*"
-
-
+# Os links "¶" dos títulos vêm sem o title "Permanent link" (em inglês;
+# permalink_title no mkdocs.yml) e ganham aqui um nome em português.
 LINK_DA_SECAO = re.compile(r'<a class="headerlink" href="(#[^"]*)">')
 
 
@@ -83,8 +81,13 @@ def _link_da_secao_com_nome(html: str) -> str:
     return LINK_DA_SECAO.sub(r'<a class="headerlink" href="\1" aria-label="Link para esta seção">', html)
 
 
+ALT_PADRAO = 'alt="No description has been provided for this image"'
+DESCRICAO = "*Descrição da figura:*"
+
+
 def on_page_content(html, page, config, files):
-    """Notebooks: o texto alternativo de cada figura é a descrição que vem logo abaixo.
+    """Tabelas dentro de um <div> e links "¶" com nome, em toda página; e nos notebooks,
+    o texto alternativo de cada figura é a descrição que vem logo abaixo.
 
     O nbconvert põe um texto genérico (em inglês) em toda imagem de saída. No
     notebook, cada célula que desenha uma figura é seguida de uma célula de texto

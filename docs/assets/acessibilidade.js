@@ -44,7 +44,7 @@
     );
     var rola = blocos.map(function (c) { return c.scrollWidth > c.offsetWidth; });
     blocos.forEach(function (c, i) {
-      if (rola[i] && paira.matches) c.setAttribute("tabindex", "0");
+      if (rola[i]) c.setAttribute("tabindex", "0");
       else if (c.hasAttribute("tabindex")) c.removeAttribute("tabindex");
     });
   }
